@@ -1,0 +1,53 @@
+/// An IPv4 network in CIDR notation. The address is always stored masked, so `10.0.0.7/24`
+/// and `10.0.0.0/24` are the same network; `description` prints the canonical form.
+public struct IPv4CIDR: Sendable, Hashable, Codable, CustomStringConvertible {
+    public let network: IPv4Address
+    public let prefixLength: Int
+
+    public init(network: IPv4Address, prefixLength: Int) {
+        precondition((0...32).contains(prefixLength), "prefix length \(prefixLength) outside 0-32")
+        self.prefixLength = prefixLength
+        self.network = IPv4Address(network.value & Self.mask(prefixLength))
+    }
+
+    /// `a.b.c.d/n`; a bare address is a /32.
+    public init?(_ text: some StringProtocol) {
+        if let slash = text.firstIndex(of: "/") {
+            guard let address = IPv4Address(text[..<slash]) else { return nil }
+            let lengthText = text[text.index(after: slash)...]
+            guard !lengthText.isEmpty, lengthText.utf8.count <= 2, lengthText.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+                let length = Int(lengthText), (0...32).contains(length)
+            else { return nil }
+            self.init(network: address, prefixLength: length)
+        } else {
+            guard let address = IPv4Address(text) else { return nil }
+            self.init(network: address, prefixLength: 32)
+        }
+    }
+
+    public static func mask(_ prefixLength: Int) -> UInt32 {
+        prefixLength == 0 ? 0 : UInt32.max << UInt32(32 - prefixLength)
+    }
+
+    public var mask: UInt32 { Self.mask(prefixLength) }
+
+    public func contains(_ address: IPv4Address) -> Bool {
+        address.value & mask == network.value
+    }
+
+    public var description: String { "\(network)/\(prefixLength)" }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let cidr = IPv4CIDR(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not an IPv4 CIDR")
+        }
+        self = cidr
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
