@@ -1,17 +1,17 @@
 /// An IPv4 address, stored as its 32-bit value in host order so that prefix math is plain
 /// integer arithmetic.
-public struct IPv4Address: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    public var value: UInt32
+package struct IPv4Address: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    package var value: UInt32
 
-    public init(_ value: UInt32) { self.value = value }
+    package init(_ value: UInt32) { self.value = value }
 
-    public init(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) {
+    package init(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) {
         value = UInt32(a) << 24 | UInt32(b) << 16 | UInt32(c) << 8 | UInt32(d)
     }
 
     /// Parses dotted-quad notation strictly: four decimal octets 0-255, no leading zeros
     /// (so "010.0.0.1" is refused rather than read as octal or decimal), no spaces.
-    public init?(_ text: some StringProtocol) {
+    package init?(_ text: some StringProtocol) {
         var result: UInt32 = 0
         var octets = 0
         var current: UInt32 = 0
@@ -40,19 +40,19 @@ public struct IPv4Address: Sendable, Hashable, Comparable, Codable, CustomString
         value = result << 8 | current
     }
 
-    public var octets: (UInt8, UInt8, UInt8, UInt8) {
+    package var octets: (UInt8, UInt8, UInt8, UInt8) {
         (UInt8(value >> 24), UInt8(truncatingIfNeeded: value >> 16), UInt8(truncatingIfNeeded: value >> 8),
          UInt8(truncatingIfNeeded: value))
     }
 
-    public var description: String {
+    package var description: String {
         let o = octets
         return "\(o.0).\(o.1).\(o.2).\(o.3)"
     }
 
-    public static func < (lhs: IPv4Address, rhs: IPv4Address) -> Bool { lhs.value < rhs.value }
+    package static func < (lhs: IPv4Address, rhs: IPv4Address) -> Bool { lhs.value < rhs.value }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let address = IPv4Address(text) else {
@@ -62,7 +62,7 @@ public struct IPv4Address: Sendable, Hashable, Comparable, Codable, CustomString
         self = address
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }

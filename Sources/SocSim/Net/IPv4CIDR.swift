@@ -1,17 +1,17 @@
 /// An IPv4 network in CIDR notation. The address is always stored masked, so `10.0.0.7/24`
 /// and `10.0.0.0/24` are the same network; `description` prints the canonical form.
-public struct IPv4CIDR: Sendable, Hashable, Codable, CustomStringConvertible {
-    public let network: IPv4Address
-    public let prefixLength: Int
+package struct IPv4CIDR: Sendable, Hashable, Codable, CustomStringConvertible {
+    package let network: IPv4Address
+    package let prefixLength: Int
 
-    public init(network: IPv4Address, prefixLength: Int) {
+    package init(network: IPv4Address, prefixLength: Int) {
         precondition((0...32).contains(prefixLength), "prefix length \(prefixLength) outside 0-32")
         self.prefixLength = prefixLength
         self.network = IPv4Address(network.value & Self.mask(prefixLength))
     }
 
     /// `a.b.c.d/n`; a bare address is a /32.
-    public init?(_ text: some StringProtocol) {
+    package init?(_ text: some StringProtocol) {
         if let slash = text.firstIndex(of: "/") {
             guard let address = IPv4Address(text[..<slash]) else { return nil }
             let lengthText = text[text.index(after: slash)...]
@@ -25,19 +25,19 @@ public struct IPv4CIDR: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
-    public static func mask(_ prefixLength: Int) -> UInt32 {
+    package static func mask(_ prefixLength: Int) -> UInt32 {
         prefixLength == 0 ? 0 : UInt32.max << UInt32(32 - prefixLength)
     }
 
-    public var mask: UInt32 { Self.mask(prefixLength) }
+    package var mask: UInt32 { Self.mask(prefixLength) }
 
-    public func contains(_ address: IPv4Address) -> Bool {
+    package func contains(_ address: IPv4Address) -> Bool {
         address.value & mask == network.value
     }
 
-    public var description: String { "\(network)/\(prefixLength)" }
+    package var description: String { "\(network)/\(prefixLength)" }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let cidr = IPv4CIDR(text) else {
@@ -46,7 +46,7 @@ public struct IPv4CIDR: Sendable, Hashable, Codable, CustomStringConvertible {
         self = cidr
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }
