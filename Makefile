@@ -1,0 +1,80 @@
+# socd — the commands the README names. `make help` lists them.
+#
+# Everything a fresh Debian 12 machine with Swift needs is installed by `make deps`
+# (as root via apt; otherwise the exact command to run is printed).
+
+SWIFT        ?= swift
+PREFIX       ?= /usr/local
+DESTDIR      ?=
+RUN_DIR      ?= $(CURDIR)/.run
+SOCKET       ?= $(RUN_DIR)/socd.sock
+STATE_DIR    ?= $(RUN_DIR)/state
+RELEASE_FLAGS = -c release --static-swift-stdlib
+BIN_DEBUG     = .build/debug
+BIN_RELEASE   = .build/release
+
+# C libraries the build links, and the tools the tests drive.
+BUILD_PACKAGES = libsqlite3-dev libsystemd-dev pkg-config
+TEST_PACKAGES  = systemd util-linux socat netcat-openbsd tmux python3 python3-venv nodejs sqlite3
+
+.PHONY: help deps test-deps build release run test unit-test release-test bench lint format revision clean
+
+help:
+	@echo "make run      build socd and socctl, start socd with the default scenario in the foreground"
+	@echo "make test     build, run every test (unit, daemon, end-to-end), build and check the release"
+	@echo "make bench    benchmarks, each beside a baseline measured in the same run"
+	@echo "make lint     check formatting with swift format"
+	@echo "make clean    remove build products and the local run directory"
+
+deps:
+	@./scripts/ensure-packages $(BUILD_PACKAGES)
+
+test-deps:
+	@./scripts/ensure-packages $(BUILD_PACKAGES) $(TEST_PACKAGES)
+
+# The build revision is compiled in through a generated header, rewritten only when it changes.
+revision:
+	@./scripts/write-revision Sources/CSocShims/include/socd_revision.h
+
+build: deps revision
+	$(SWIFT) build
+
+release: deps revision
+	$(SWIFT) build $(RELEASE_FLAGS)
+
+run: release
+	@mkdir -p $(RUN_DIR)
+	@echo
+	@echo "socd is starting in the foreground (Ctrl-C stops it)."
+	@echo "  socket: $(SOCKET)"
+	@echo "  state:  $(STATE_DIR)"
+	@echo
+	@echo "Drive it from another terminal:"
+	@echo "  export SOCD_SOCKET=$(SOCKET)"
+	@echo "  $(BIN_RELEASE)/socctl status"
+	@echo "  $(BIN_RELEASE)/socctl ping"
+	@echo "  $(BIN_RELEASE)/socctl events            # live events, Ctrl-C to stop"
+	@echo "  $(BIN_RELEASE)/socctl call rpc.discover # the whole API"
+	@echo
+	@exec $(BIN_RELEASE)/socd --socket $(SOCKET) --state-dir $(STATE_DIR)
+
+test: test-deps revision
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(MAKE) release-test
+
+# The release binaries are what gets installed: build them and check they work end to end.
+release-test: release
+	./scripts/release-smoke-test $(BIN_RELEASE)
+
+bench: release
+	$(BIN_RELEASE)/socd-bench
+
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Benchmarks
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Benchmarks
+
+clean:
+	rm -rf .build $(RUN_DIR)

@@ -1,0 +1,160 @@
+import Glibc
+import JSONRPC
+import SocPOSIX
+import SocProtocol
+import SocStore
+
+/// A running socd: what start-up opened, and the control loop that watches signals, the
+/// watchdog and the idle timer until shutdown.
+///
+/// Start-up order matters to systemd: READY=1 is sent only once the database is open and
+/// migrated and the listener is adopted or bound, so a unit that waits for socd is not told
+/// "ready" by a daemon that is about to fail.
+final class Daemon {
+    private let options: DaemonOptions
+    private let logger: Logger
+    private let signals: SignalFD
+    private let store: Store
+    private let server: Server
+    private let services: DaemonServices
+
+    init(options: DaemonOptions) throws {
+        self.options = options
+        // Signals are blocked before any thread exists, so that every thread inherits the mask
+        // and SIGTERM reaches the control loop's signalfd rather than killing the process.
+        Signals.ignore(SIGPIPE)
+        signals = try SignalFD(blocking: [SIGTERM, SIGINT, SIGHUP])
+        _ = try? ResourceLimits.raiseOpenFileLimit()
+
+        logger = Logger(level: options.logLevel ?? .info, sink: Logger.automaticSink())
+        let environment = Environment.all
+        let uid = Users.effectiveUID
+        let stateDirectory = StateLocation.resolve(
+            option: options.stateDirectory, environment: environment, uid: uid, home: Users.homeDirectory(uid: uid))
+
+        do {
+            store = try Store.open(stateDirectory: stateDirectory)
+        } catch {
+            logger.error("cannot open the database in \(stateDirectory): \(error)")
+            throw error
+        }
+        if options.logLevel == nil, let persisted = try? store.setting(DaemonSettingKey.logLevel),
+            let level = LogLevel(rawValue: persisted)
+        {
+            logger.level = level
+        }
+
+        let listener: Listener
+        do {
+            listener = try Listener.obtain(
+                socketOption: options.socketPath, environment: environment, uid: uid, logger: logger)
+        } catch {
+            logger.error("cannot listen: \(error)")
+            store.close()
+            throw error
+        }
+
+        let events = EventBus()
+        let metrics = ServerMetrics()
+        let authorizer = Authorizer(daemonUID: uid, adminGroupName: options.adminGroup)
+        let facts = DaemonFacts(
+            pid: Int(getpid()), startedAtMilliseconds: WallClock.milliseconds,
+            startedAtMonotonicMilliseconds: MonotonicClock.milliseconds, listenerOrigin: listener.origin,
+            socketPath: listener.path, stateDirectory: stateDirectory, exitIdleSeconds: options.exitIdleSeconds,
+            revision: BuildInfo.revision)
+        let audit = AuditTrail(store: store, events: events, logger: logger)
+        services = DaemonServices(
+            logger: logger, store: store, events: events, metrics: metrics, authorizer: authorizer, audit: audit,
+            facts: facts)
+        let logger = logger
+        let dispatcher = RPCDispatcher(router: DaemonAPI.makeRouter(services)) { method, error in
+            logger.error("\(method) failed: \(error)")
+        }
+        let limits = ServerLimits(
+            maximumLineBytes: options.maximumLineBytes, maximumOutputBytes: options.maximumOutputBytes,
+            maximumConnections: options.maximumConnections)
+        do {
+            server = try Server(
+                listener: listener, dispatcher: dispatcher, limits: limits, loopCount: options.eventLoops,
+                authorizer: authorizer, metrics: metrics, logger: logger,
+                onConnectionClosed: { events.removeAll(for: $0) })
+            try server.start()
+        } catch {
+            listener.close()
+            store.close()
+            throw error
+        }
+    }
+
+    /// Serves until SIGTERM, SIGINT or the idle timer, then shuts down. Returns the exit status.
+    func run() -> Int32 {
+        let facts = services.facts
+        logger.notice(
+            "socd \(SocdVersion.release) serving \(facts.socketPath) (\(facts.listenerOrigin.rawValue)), "
+                + "state in \(facts.stateDirectory)")
+        _ = Systemd.notify("READY=1\nSTATUS=Serving \(facts.socketPath)\nMAINPID=\(facts.pid)")
+        services.events.publish(.system, ["event": "started", "pid": .int(facts.pid)])
+
+        let reason = waitForStop()
+        logger.notice("stopping: \(reason)")
+        _ = Systemd.notify("STOPPING=1\nSTATUS=Stopping: \(reason)")
+        services.events.publish(.system, ["event": "stopping", "reason": .string(reason)])
+        shutDown()
+        logger.info("stopped")
+        return 0
+    }
+
+    /// The control loop. Returns why the daemon should stop.
+    private func waitForStop() -> String {
+        let watchdog = Systemd.watchdogInterval()
+        let watchdogMilliseconds = watchdog.map { Int64($0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000) }
+        let idleMilliseconds = options.exitIdleSeconds.map { Int64($0 * 1000) }
+        // Wake often enough to ping the watchdog at half its interval and to notice idleness promptly.
+        var tick: Int64 = 1000
+        if let watchdogMilliseconds { tick = min(tick, max(10, watchdogMilliseconds / 4)) }
+        if let idleMilliseconds { tick = min(tick, max(10, idleMilliseconds / 4)) }
+        var lastWatchdogPing: Int64 = 0
+        while true {
+            if let signal = signals.wait(timeoutMilliseconds: Int32(tick)) {
+                switch signal {
+                case SIGHUP:
+                    logger.info("SIGHUP: nothing to reload; configuration is the command line and the database")
+                    continue
+                case SIGINT: return "SIGINT"
+                default: return "SIGTERM"
+                }
+            }
+            let now = MonotonicClock.milliseconds
+            if let watchdogMilliseconds, now - lastWatchdogPing >= watchdogMilliseconds / 2 {
+                // Ping only while the I/O threads are turning: a wedged loop should get us restarted.
+                if server.loopsAreResponsive(withinMilliseconds: max(2000, watchdogMilliseconds / 2)) {
+                    _ = Systemd.notify("WATCHDOG=1")
+                    lastWatchdogPing = now
+                } else {
+                    logger.error("an event loop is not responding; withholding the watchdog ping")
+                }
+            }
+            if let idleMilliseconds, server.metrics.openConnections.load(ordering: .relaxed) == 0,
+                now - server.metrics.idleSinceMilliseconds.load(ordering: .relaxed) >= idleMilliseconds
+            {
+                return "idle for \(options.exitIdleSeconds!) s"
+            }
+        }
+    }
+
+    /// Stop accepting, let in-flight requests finish within the drain deadline, close, flush.
+    private func shutDown() {
+        server.beginDrain()
+        let deadline = MonotonicClock.milliseconds + Int64(options.drainTimeoutSeconds * 1000)
+        while server.metrics.openConnections.load(ordering: .relaxed) > 0 && MonotonicClock.milliseconds < deadline {
+            usleep(5_000)
+        }
+        let left = server.metrics.openConnections.load(ordering: .relaxed)
+        if left > 0 {
+            logger.warning("closing \(left) connection(s) still busy after \(options.drainTimeoutSeconds) s")
+            server.closeAllConnections()
+        }
+        server.stop()
+        store.close()
+    }
+}

@@ -1,0 +1,14 @@
+/// The bounds that keep one client from hurting the others.
+package struct ServerLimits: Sendable {
+    package var maximumLineBytes: Int
+    package var maximumOutputBytes: Int
+    package var maximumConnections: Int
+    /// Bytes read per wakeup before the loop serves other connections.
+    package var readBudgetBytes = 256 << 10
+
+    package init(maximumLineBytes: Int, maximumOutputBytes: Int, maximumConnections: Int) {
+        self.maximumLineBytes = maximumLineBytes
+        self.maximumOutputBytes = maximumOutputBytes
+        self.maximumConnections = maximumConnections
+    }
+}

@@ -1,0 +1,27 @@
+import JSONRPC
+
+/// The registry of socd's API: every method, in documentation order.
+package enum SocAPI {
+    /// The protocol version `system.version` reports and `rpc.discover` carries. The minor
+    /// number grows with compatible additions; the major with anything a client could notice.
+    package static let protocolVersion = "1.0"
+
+    package static let methods: [any SocMethod.Type] = [
+        PingRequest.self,
+        VersionRequest.self,
+        StatusRequest.self,
+        SetLogLevelRequest.self,
+        DiscoverRequest.self,
+        SubscribeRequest.self,
+        UnsubscribeRequest.self,
+        AuditListRequest.self,
+    ]
+
+    /// Looks a method up by its wire name.
+    package static func method(named name: String) -> (any SocMethod.Type)? {
+        methodsByName[name]
+    }
+
+    private static let methodsByName: [String: any SocMethod.Type] = Dictionary(
+        uniqueKeysWithValues: methods.map { ($0.method, $0) })
+}
