@@ -1,0 +1,17 @@
+/// How `Store.open` sets the store up.
+package struct StoreOptions: Sendable {
+    /// The writer's `PRAGMA synchronous`. `full` (the default) makes an acknowledged write survive
+    /// power loss; `normal` only a crash of the process.
+    package var synchronous: DatabaseConfiguration.Synchronous = .full
+    package var busyTimeoutMilliseconds: Int32 = 5_000
+    /// The most jobs the writer commits in one transaction.
+    package var maxBatchSize = 256
+    /// Read-only connections kept open between reads.
+    package var maxIdleReaders = 4
+    /// Run `PRAGMA quick_check` at open, refusing a damaged file up front.
+    package var verifyOnOpen = true
+    /// The schema history; tests substitute their own.
+    package var migrations: [Migration] = SocdSchema.migrations
+
+    package init() {}
+}
