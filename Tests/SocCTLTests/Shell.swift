@@ -17,7 +17,7 @@ enum Shell {
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         precondition(written == bytes.count, "short write")
         close(descriptor)
-        return String(cString: template)
+        return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     static func read(_ path: String) -> String {

@@ -124,10 +124,3 @@ extension CompletionScript {
         }
     }
 }
-
-extension ArgumentSpec.Arity {
-    var isVariadic: Bool {
-        if case .variadic = self { return true }
-        return false
-    }
-}

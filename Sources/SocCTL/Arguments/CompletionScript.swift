@@ -1,9 +1,3 @@
-/// The shells `CompletionScript` writes scripts for.
-package enum CompletionShell: String, CaseIterable, Sendable {
-    case bash
-    case zsh
-}
-
 /// Shell completion scripts generated from the command tree, so that completion offers exactly
 /// the commands, options and values the parser accepts. Hidden commands and options are left out.
 ///
