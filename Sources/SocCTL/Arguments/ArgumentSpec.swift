@@ -46,3 +46,11 @@ package struct ArgumentSpec: Sendable {
         }
     }
 }
+
+extension ArgumentSpec.Arity {
+    /// Whether the argument takes every remaining value.
+    var isVariadic: Bool {
+        if case .variadic = self { return true }
+        return false
+    }
+}

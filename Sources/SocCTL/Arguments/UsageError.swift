@@ -65,3 +65,7 @@ package struct UsageError: Error, Hashable, Sendable, CustomStringConvertible {
         suggestion.map { "; did you mean '\($0)'?" } ?? ""
     }
 }
+
+extension UsageError: CommandLineError {
+    package var exitStatus: ExitStatus { .usage }
+}

@@ -33,6 +33,8 @@ package enum TextWidth {
             result.append(scalar)
             return true
         }
+        // "attacker hitting …" reads worse than "attacker hitting…".
+        while result.last == " " { result.removeLast() }
         return String(result) + "…" + (sawEscape ? "\u{1B}[0m" : "")
     }
 
