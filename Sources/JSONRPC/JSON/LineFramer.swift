@@ -80,7 +80,7 @@ package struct LineFramer: Sendable {
         let found: Int? = buffer.withUnsafeBufferPointer { bytes in
             let start = bytes.baseAddress! + scanned
             guard let hit = memchr(start, Int32(ASCII.newline), bytes.count - scanned) else { return nil }
-            return scanned + (UnsafeRawPointer(hit) - UnsafeRawPointer(bytes.baseAddress!))
+            return UnsafeRawPointer(hit) - UnsafeRawPointer(bytes.baseAddress!)
         }
         if found == nil { scanned = buffer.count }
         return found
