@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "CSocShims"),
 
         // The wire: JSON values, the codec, JSON-RPC 2.0 envelopes, framing, dispatch.
-        .target(name: "JSONRPC", swiftSettings: strict),
+        .target(name: "JSONRPC", swiftSettings: strict, linkerSettings: [.linkedLibrary("m")]),
         // The socd API as types, shared by the daemon and every client.
         .target(name: "SocProtocol", dependencies: ["JSONRPC"], swiftSettings: strict),
         // The simulated world: pure Swift, no I/O.

@@ -1,1 +1,4 @@
+import Glibc
 import SocDaemon
+
+exit(DaemonMain.run(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -132,3 +132,7 @@ int CSocShims_set_open_file_limit(uint64_t soft, uint64_t hard);
 
 /// The message for `error_number` copied into `buffer` (thread-safe, unlike strerror(3)).
 void CSocShims_strerror(int error_number, char *buffer, size_t length);
+
+// MARK: - Build facts
+
+#include "CSocShims_BuildInfo.h"

@@ -70,7 +70,7 @@ package enum RPCParamsCodec {
         case let other?: object = other
         }
         do {
-            return try JSONValueDecoder(rejectUnknownKeys: true).decode(P.self, from: object)
+            return try JSONValueDecoder(rejectsUnknownKeys: true).decode(P.self, from: object)
         } catch let error as JSONDecodingError {
             throw RPCError.invalidParams(field: error.path.isEmpty ? nil : error.renderedPath, error.message)
         }

@@ -35,7 +35,7 @@ extension DaemonAPI {
             let previous = services.logger.level
             return StateChange(
                 persist: { database in
-                    try Settings.set(DaemonSettingKey.logLevel, to: params.level.rawValue, in: database)
+                    try SettingsTable.setValue(params.level.rawValue, for: DaemonSettingKey.logLevel, in: database)
                 },
                 apply: {
                     services.logger.level = params.level

@@ -9,7 +9,7 @@ package struct DaemonServices: Sendable {
     package var events: EventBus
     package var metrics: ServerMetrics
     package var authorizer: Authorizer
-    package var audit: AuditTrail
+    package var audit: AuditRecorder
     package var facts: DaemonFacts
 }
 

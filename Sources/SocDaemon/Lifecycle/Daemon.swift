@@ -22,15 +22,15 @@ final class Daemon {
         self.options = options
         // Signals are blocked before any thread exists, so that every thread inherits the mask
         // and SIGTERM reaches the control loop's signalfd rather than killing the process.
-        Signals.ignore(SIGPIPE)
-        signals = try SignalFD(blocking: [SIGTERM, SIGINT, SIGHUP])
-        _ = try? ResourceLimits.raiseOpenFileLimit()
+        try Signals.ignore(SIGPIPE)
+        signals = try SignalFD(signals: [SIGTERM, SIGINT, SIGHUP])
+        _ = try? ProcessStats.raiseOpenFileLimit()
 
         logger = Logger(level: options.logLevel ?? .info, sink: Logger.automaticSink())
-        let environment = Environment.all
-        let uid = Users.effectiveUID
+        let environment = Environment.snapshot()
+        let uid = Accounts.effectiveUID
         let stateDirectory = StateLocation.resolve(
-            option: options.stateDirectory, environment: environment, uid: uid, home: Users.homeDirectory(uid: uid))
+            option: options.stateDirectory, environment: environment, uid: uid, home: nil)
 
         do {
             store = try Store.open(stateDirectory: stateDirectory)
@@ -58,11 +58,11 @@ final class Daemon {
         let metrics = ServerMetrics()
         let authorizer = Authorizer(daemonUID: uid, adminGroupName: options.adminGroup)
         let facts = DaemonFacts(
-            pid: Int(getpid()), startedAtMilliseconds: WallClock.milliseconds,
+            pid: Int(getpid()), startedAtMilliseconds: WallClock.nowMilliseconds,
             startedAtMonotonicMilliseconds: MonotonicClock.milliseconds, listenerOrigin: listener.origin,
             socketPath: listener.path, stateDirectory: stateDirectory, exitIdleSeconds: options.exitIdleSeconds,
             revision: BuildInfo.revision)
-        let audit = AuditTrail(store: store, events: events, logger: logger)
+        let audit = AuditRecorder(store: store, events: events, logger: logger)
         services = DaemonServices(
             logger: logger, store: store, events: events, metrics: metrics, authorizer: authorizer, audit: audit,
             facts: facts)
@@ -107,7 +107,7 @@ final class Daemon {
     /// The control loop. Returns why the daemon should stop.
     private func waitForStop() -> String {
         let watchdog = Systemd.watchdogInterval()
-        let watchdogMilliseconds = watchdog.map { Int64($0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000) }
+        let watchdogMilliseconds = watchdog.map(Self.milliseconds)
         let idleMilliseconds = options.exitIdleSeconds.map { Int64($0 * 1000) }
         // Wake often enough to ping the watchdog at half its interval and to notice idleness promptly.
         var tick: Int64 = 1000
@@ -115,7 +115,7 @@ final class Daemon {
         if let idleMilliseconds { tick = min(tick, max(10, idleMilliseconds / 4)) }
         var lastWatchdogPing: Int64 = 0
         while true {
-            if let signal = signals.wait(timeoutMilliseconds: Int32(tick)) {
+            if let signal = nextSignal(timeoutMilliseconds: Int32(tick)) {
                 switch signal {
                 case SIGHUP:
                     logger.info("SIGHUP: nothing to reload; configuration is the command line and the database")
@@ -140,6 +140,19 @@ final class Daemon {
                 return "idle for \(options.exitIdleSeconds!) s"
             }
         }
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+
+    /// Waits up to `timeoutMilliseconds` for one of the blocked signals.
+    private func nextSignal(timeoutMilliseconds: Int32) -> Int32? {
+        if let pending = try? signals.read() { return pending.signal }
+        var poller = pollfd(fd: signals.fileDescriptor.rawValue, events: Int16(POLLIN), revents: 0)
+        guard poll(&poller, 1, timeoutMilliseconds) > 0 else { return nil }
+        return (try? signals.read())??.signal
     }
 
     /// Stop accepting, let in-flight requests finish within the drain deadline, close, flush.

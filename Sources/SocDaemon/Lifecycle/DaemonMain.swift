@@ -1,6 +1,7 @@
 import Glibc
 import SocPOSIX
 import SocProtocol
+import SocStore
 
 /// `socd`'s entry point: parses the command line and runs the daemon until it is told to stop.
 package enum DaemonMain {
@@ -19,7 +20,7 @@ package enum DaemonMain {
             writeStandardOutput(DaemonOptions.usage + "\n")
             return 0
         case .version:
-            writeStandardOutput("socd \(SocdVersion.release) (revision \(BuildInfo.revision), SQLite \(SocStoreInfo.sqliteVersion))\n")
+            writeStandardOutput("socd \(SocdVersion.release) (revision \(BuildInfo.revision), SQLite \(Store.sqliteVersion))\n")
             return 0
         case .run(let options):
             do {
@@ -39,7 +40,10 @@ package enum DaemonMain {
     private static func write(_ text: String, to descriptor: Int32) {
         var text = text
         text.withUTF8 { bytes in
-            _ = try? FileDescriptor(rawValue: descriptor).writeAll(UnsafeRawBufferPointer(bytes))
+            var rest = UnsafeRawBufferPointer(bytes)
+            while !rest.isEmpty, case .written(let count)? = try? FileDescriptor(rawValue: descriptor).write(rest) {
+                rest = UnsafeRawBufferPointer(rebasing: rest[count...])
+            }
         }
     }
 }

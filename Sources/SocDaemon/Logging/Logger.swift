@@ -11,7 +11,7 @@ package final class Logger: Sendable {
         case standardError
         case journal
         /// Collects lines in memory (tests).
-        case memory(Mutex<[String]>)
+        case memory(LogCapture)
     }
 
     private let levelRank: Atomic<Int>
@@ -62,8 +62,8 @@ package final class Logger: Sendable {
                     offset += written
                 }
             }
-        case .memory(let lines):
-            lines.withLock { $0.append("\(level.rawValue): \(text)") }
+        case .memory(let capture):
+            capture.append("\(level.rawValue): \(text)")
         }
     }
 
@@ -85,4 +85,15 @@ package final class Logger: Sendable {
     package func error(_ message: @autoclosure () -> String, fields: [String: String] = [:]) {
         log(.error, message(), fields: fields)
     }
+}
+
+/// Log lines kept in memory, for tests that check what the daemon said.
+package final class LogCapture: Sendable {
+    private let lines = Mutex<[String]>([])
+
+    package init() {}
+
+    package func append(_ line: String) { lines.withLock { $0.append(line) } }
+
+    package var all: [String] { lines.withLock { $0 } }
 }

@@ -11,14 +11,14 @@ package struct Authorizer: Sendable {
     package init(daemonUID: UInt32, adminGroupName: String) {
         self.daemonUID = daemonUID
         self.adminGroupName = adminGroupName
-        self.adminGroupID = Users.groupID(named: adminGroupName)
+        self.adminGroupID = (try? Accounts.groupID(named: adminGroupName)) ?? nil
     }
 
     package func mayChangeState(_ peer: PeerCredentials) -> Bool {
         if peer.uid == 0 || peer.uid == daemonUID { return true }
         guard let adminGroupID else { return false }
         if peer.gid == adminGroupID { return true }
-        return Users.isMember(uid: peer.uid, primaryGID: peer.gid, ofGroup: adminGroupID)
+        return (try? Accounts.isMember(uid: peer.uid, primaryGID: peer.gid, ofGroup: adminGroupID)) ?? false
     }
 
     /// The message a refused caller reads: what it needed and who it is.

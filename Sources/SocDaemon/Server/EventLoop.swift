@@ -55,7 +55,7 @@ package final class EventLoop: @unchecked Sendable {
         epoll = try Epoll()
         wakeup = try EventFD()
         readBuffer = .allocate(byteCount: 64 << 10, alignment: 16)
-        try epoll.add(wakeup.descriptor, events: .readable, userData: Self.wakeupToken)
+        try epoll.add(wakeup.fileDescriptor, events: .readable, userData: Self.wakeupToken)
     }
 
     deinit {
@@ -74,7 +74,7 @@ package final class EventLoop: @unchecked Sendable {
             queue.append(message)
             return queue.count == 1
         }
-        if wasEmpty { wakeup.signal() }
+        if wasEmpty { try? wakeup.signal() }
     }
 
     /// The thread body. Returns after `.stop`, with every connection closed.
@@ -83,7 +83,7 @@ package final class EventLoop: @unchecked Sendable {
             heartbeat.store(MonotonicClock.milliseconds, ordering: .relaxed)
             let timeout: Int32 = acceptPausedUntil > 0 ? 100 : 1000
             do {
-                try epoll.wait(timeoutMilliseconds: timeout) { event in
+                _ = try epoll.wait(timeoutMilliseconds: timeout) { event in
                     handle(event)
                 }
             } catch {
@@ -100,7 +100,7 @@ package final class EventLoop: @unchecked Sendable {
     private func handle(_ event: EpollEvent) {
         switch event.userData {
         case Self.wakeupToken:
-            wakeup.drain()
+            _ = try? wakeup.drain()
             let messages = inbox.withLock { queue in
                 defer { queue.removeAll(keepingCapacity: true) }
                 return queue

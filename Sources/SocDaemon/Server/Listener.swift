@@ -38,7 +38,7 @@ package struct Listener: Sendable {
                 }
                 try first.descriptor.setNonblocking()
                 try first.descriptor.setCloseOnExec()
-                let path = (try? UnixSocket.localPath(first.descriptor)) ?? "(unnamed)"
+                let path = ((try? UnixSocket.localPath(first.descriptor)) ?? nil) ?? "(unnamed)"
                 return Listener(descriptor: first.descriptor, path: path, origin: .activated, claim: nil)
             }
         }
@@ -53,7 +53,8 @@ package struct Listener: Sendable {
     func close() {
         try? descriptor.close()
         if origin == .bound {
-            claim?.release(removingSocket: true)
+            try? claim?.removeSocketFile()
+            claim?.release()
         }
     }
 }

@@ -9,8 +9,6 @@ package final class Server: Sendable {
     package let metrics: ServerMetrics
     private let loops: [EventLoop]
     private let threads = Mutex<[PosixThread]>([])
-    private let nextConnectionID = Atomic<UInt64>(1)
-    private let nextLoop = Atomic<Int>(0)
 
     /// - Parameters:
     ///   - onConnectionClosed: runs on the closing loop's thread for every connection that ends.
@@ -35,16 +33,9 @@ package final class Server: Sendable {
             })
         loops = try (0..<max(1, loopCount)).map { try EventLoop(index: $0, environment: environment) }
         try loops[0].serve(listener)
-        let loops = self.loops
-        let nextConnectionID = self.nextConnectionID
-        let nextLoop = self.nextLoop
-        distributor.withLock {
-            $0 = { descriptor in
-                Self.admit(
-                    descriptor, loops: loops, limits: limits, authorizer: authorizer, metrics: metrics, logger: logger,
-                    nextConnectionID: nextConnectionID, nextLoop: nextLoop)
-            }
-        }
+        let admission = Admission(
+            loops: loops, limits: limits, authorizer: authorizer, metrics: metrics, logger: logger)
+        distributor.withLock { $0 = admission.admit }
     }
 
     /// Starts one thread per loop.
@@ -67,7 +58,7 @@ package final class Server: Sendable {
     /// Ends the loops, waits for their threads, and closes the listener.
     package func stop() {
         for loop in loops { loop.post(.stop) }
-        for thread in threads.withLock({ $0 }) { thread.join() }
+        for thread in threads.withLock({ $0 }) { try? thread.join() }
         listener.close()
     }
 
@@ -75,36 +66,5 @@ package final class Server: Sendable {
     package func loopsAreResponsive(withinMilliseconds milliseconds: Int64) -> Bool {
         let now = MonotonicClock.milliseconds
         return loops.allSatisfy { now - $0.heartbeat.load(ordering: .relaxed) <= milliseconds }
-    }
-
-    private static func admit(
-        _ descriptor: FileDescriptor, loops: [EventLoop], limits: ServerLimits, authorizer: Authorizer,
-        metrics: ServerMetrics, logger: Logger, nextConnectionID: Atomic<UInt64>, nextLoop: Atomic<Int>
-    ) {
-        let peer: PeerCredentials
-        do {
-            peer = try UnixSocket.peerCredentials(descriptor)
-        } catch {
-            logger.warning("dropping a connection whose credentials cannot be read: \(error)")
-            try? descriptor.close()
-            return
-        }
-        if metrics.openConnections.load(ordering: .relaxed) >= limits.maximumConnections {
-            var line: [UInt8] = []
-            let error = RPCError.overloaded("socd is serving its maximum of \(limits.maximumConnections) connections")
-            RPCReplyWriter.write(id: .null, outcome: .failure(error), into: &line)
-            line.append(UInt8(ascii: "\n"))
-            _ = line.withUnsafeBytes { try? descriptor.send($0) }
-            try? descriptor.close()
-            logger.warning("refused a connection from pid \(peer.pid): at the limit of \(limits.maximumConnections)")
-            return
-        }
-        metrics.openConnections.add(1, ordering: .relaxed)
-        metrics.acceptedConnections.add(1, ordering: .relaxed)
-        let id = nextConnectionID.add(1, ordering: .relaxed).oldValue
-        let seed = EventLoop.RequestContextSeed(id: id, peer: peer, mayChangeState: authorizer.mayChangeState(peer))
-        let loop = loops[nextLoop.add(1, ordering: .relaxed).oldValue % loops.count]
-        loop.post(.adopt(descriptor, seed))
-        logger.debug("connection \(id) from pid \(peer.pid) uid \(peer.uid)")
     }
 }

@@ -39,6 +39,8 @@ package struct AuditRecord: Sendable, Equatable {
 package enum AuditOutcome: String, Sendable, CaseIterable, DatabaseValueConvertible {
     case ok
     case error
+    /// The caller was not authorized; nothing changed.
+    case denied
 
     package var databaseValue: DatabaseValue { .text(rawValue) }
 

@@ -18,8 +18,8 @@ package enum SocdSchema {
                 pid INTEGER,
                 method TEXT NOT NULL,              -- JSON-RPC method, e.g. "rules.add"
                 params TEXT,                       -- the request's params as JSON text
-                outcome TEXT NOT NULL CHECK (outcome IN ('ok', 'error')),
-                error_code INTEGER,                -- JSON-RPC error code when outcome = 'error'
+                outcome TEXT NOT NULL CHECK (outcome IN ('ok', 'error', 'denied')),
+                error_code INTEGER,                -- JSON-RPC error code unless outcome = 'ok'
                 error_message TEXT
             );
             CREATE INDEX audit_by_time ON audit(at_ms);
