@@ -145,6 +145,9 @@ package final class Store: Sendable {
         readOnlyReason ?? DatabaseError.readOnlyStore(path: path, reason: .misuse("no writer", path: path))
     }
 
+    /// The writer's commit counts; nil on a read-only store.
+    package var writerStatistics: StoreWriter.Statistics? { writer?.statistics }
+
     /// Commits every queued change, then closes the writer and the idle readers.
     package func close() {
         writer?.close()

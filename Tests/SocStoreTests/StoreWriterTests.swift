@@ -84,6 +84,48 @@ import Testing
         #expect(try storedItems() == [0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14])
         // Each completion already saw all 13 rows from another connection: completions follow COMMIT.
         #expect(outcomes.allSatisfy { $0.2 == 13 })
+        // The blocking job's own transaction, then one for all fifteen queued behind it.
+        #expect(store.writerStatistics == StoreWriter.Statistics(transactions: 2, jobs: 16))
+    }
+
+    @Test func jobThatEndsTheTransactionFailsItsPredecessorsAndTheRestRunAgain() throws {
+        // What SQLite does on some disk-full and I/O errors: roll back the whole transaction.
+        let store = store
+        let started = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let results = Collector<(Int, String?)>()
+        let group = DispatchGroup()
+        group.enter()
+        store.submit({ _ in
+            started.signal()
+            release.wait()
+        }) { _ in group.leave() }
+        started.wait()
+        for index in 1...3 {
+            group.enter()
+            store.submit({ db in
+                try db.execute("INSERT INTO items(n) VALUES (?)", index)
+                if index == 2 {
+                    try db.execute("ROLLBACK")
+                    throw Rejected(index: 2)
+                }
+            }) { result in
+                if case .failure(let error) = result {
+                    results.append((index, "\(error)"))
+                } else {
+                    results.append((index, nil))
+                }
+                group.leave()
+            }
+        }
+        release.signal()
+        group.wait()
+        let outcomes = results.values.sorted { $0.0 < $1.0 }
+        #expect(outcomes.map(\.0) == [1, 2, 3])
+        #expect(outcomes[0].1?.contains("rolled back by a failure in the same batch") == true)
+        #expect(outcomes[1].1?.contains("Rejected") == true)
+        #expect(outcomes[2].1 == nil)
+        #expect(try storedItems() == [3])
     }
 
     @Test func completionRunsOnlyAfterTheChangeIsVisibleToOtherConnections() throws {

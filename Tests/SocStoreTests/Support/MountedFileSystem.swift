@@ -17,8 +17,20 @@ final class MountedFileSystem {
     }
 
     /// Makes the file system read-only: every write, by anyone, now fails with EROFS.
+    ///
+    /// Retried briefly: the kernel refuses (EBUSY) while any process holds a file here open for
+    /// writing, which includes a `mount` child of a test running in parallel in the instant
+    /// between its fork and exec.
     func remountReadOnly() throws {
-        try MountedFileSystem.run(["-o", "remount,ro", path])
+        var attempt = 0
+        while true {
+            do {
+                return try MountedFileSystem.run(["-o", "remount,ro", path])
+            } catch  where attempt < 50 {
+                attempt += 1
+                usleep(20_000)
+            }
+        }
     }
 
     func unmount() {
