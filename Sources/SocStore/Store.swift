@@ -11,6 +11,8 @@ import Glibc
 /// store opens read-only: reads work and every change fails with a storage error
 /// (`DatabaseError.isStorageFailure`). A file that is not a database, or is damaged, is refused
 /// with an error naming it, and left exactly as it was.
+///
+/// Call `close()` before dropping the last reference: the writer thread keeps running until then.
 package final class Store: Sendable {
     package let stateDirectory: String
     /// The database file, `<stateDirectory>/socd.db`.
