@@ -21,13 +21,34 @@ package struct SHA256: Sendable {
     }
 
     package mutating func update(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            messageLength &+= 1
-            pending.append(byte)
-            if pending.count == Self.blockSize {
-                compressPending()
+        let handledContiguously: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            update(contiguous: UnsafeRawBufferPointer(buffer))
+        }
+        if handledContiguously == nil {
+            for byte in bytes {
+                messageLength &+= 1
+                pending.append(byte)
+                if pending.count == Self.blockSize { compressPending() }
             }
         }
+    }
+
+    /// Compresses whole blocks straight from `buffer`; only a partial block is copied.
+    private mutating func update(contiguous buffer: UnsafeRawBufferPointer) {
+        messageLength &+= UInt64(buffer.count)
+        var offset = 0
+        if !pending.isEmpty {
+            let taken = min(Self.blockSize - pending.count, buffer.count)
+            pending.append(contentsOf: buffer[0..<taken])
+            offset = taken
+            guard pending.count == Self.blockSize else { return }
+            compressPending()
+        }
+        while buffer.count - offset >= Self.blockSize {
+            compress(UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + Self.blockSize]))
+            offset += Self.blockSize
+        }
+        pending.append(contentsOf: buffer[offset...])
     }
 
     package mutating func update(_ text: String) { update(text.utf8) }
@@ -68,11 +89,18 @@ package struct SHA256: Sendable {
     ]
 
     private mutating func compressPending() {
+        let block = pending
+        block.withUnsafeBytes { compress($0) }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// One round of the compression function over the 64-byte `block` (FIPS 180-4 §6.2.2).
+    private mutating func compress(_ block: UnsafeRawBufferPointer) {
         var w = [UInt32](repeating: 0, count: 64)
         for i in 0..<16 {
             w[i] =
-                UInt32(pending[4 * i]) << 24 | UInt32(pending[4 * i + 1]) << 16 | UInt32(pending[4 * i + 2]) << 8
-                | UInt32(pending[4 * i + 3])
+                UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8
+                | UInt32(block[4 * i + 3])
         }
         for i in 16..<64 {
             let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
@@ -99,7 +127,6 @@ package struct SHA256: Sendable {
         hash = (
             hash.0 &+ a, hash.1 &+ b, hash.2 &+ c, hash.3 &+ d, hash.4 &+ e, hash.5 &+ f, hash.6 &+ g, hash.7 &+ h
         )
-        pending.removeAll(keepingCapacity: true)
     }
 }
 

@@ -63,7 +63,7 @@ package struct Simulation: Sendable {
         endpoints = ServiceEndpoints(topology: world.topology)
         progress = ScenarioProgress(windowTicks: scenario.check.windowTicks)
         webServer = WebServerModel(
-            capacityPerTick: max(1, Int((Double(scenario.serverCapacityPerTick) * configuration.trafficScale).rounded())))
+            capacityPerTick: max(1, Int(Double(scenario.serverCapacityPerTick) * configuration.trafficScale + 0.5)))
         logs = LogStore(retention: configuration.retention)
         recentTraffic = RingBuffer(capacity: configuration.retention.traffic)
         random = Xoshiro256StarStar(seed: seed)

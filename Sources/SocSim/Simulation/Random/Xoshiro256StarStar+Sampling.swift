@@ -47,8 +47,9 @@ extension Xoshiro256StarStar {
     package mutating func eventCount(mean: Double) -> Int {
         guard mean > 0 else { return 0 }
         let jittered = mean * (0.75 + 0.5 * nextUnit())
-        let whole = jittered.rounded(.down)
-        return Int(whole) + (nextUnit() < jittered - whole ? 1 : 0)
+        // Conversion truncates, which is flooring for a positive value, without calling libm.
+        let whole = Int(jittered)
+        return whole + (nextUnit() < jittered - Double(whole) ? 1 : 0)
     }
 
     /// An ephemeral source port in the Linux default range 32768-60999.

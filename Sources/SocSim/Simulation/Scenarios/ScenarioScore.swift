@@ -13,8 +13,9 @@ package enum ScenarioScore {
     package static func score(ticksToSolve: Int64, legitimateSuccessRate: Double, passMark: Double) -> Int {
         let speed = Double(noSpeedTicks - ticksToSolve) / Double(noSpeedTicks - fullSpeedTicks)
         let precision = passMark >= 1 ? 1 : (legitimateSuccessRate - passMark) / (1 - passMark)
-        return forSolving + Int((Double(forSpeed) * clamp(speed)).rounded())
-            + Int((Double(forPrecision) * clamp(precision)).rounded())
+        // + 0.5 then truncation rounds these non-negative values; `rounded()` would need libm, which
+        // this module does not link.
+        return forSolving + Int(Double(forSpeed) * clamp(speed) + 0.5) + Int(Double(forPrecision) * clamp(precision) + 0.5)
     }
 
     private static func clamp(_ value: Double) -> Double { min(1, max(0, value)) }
