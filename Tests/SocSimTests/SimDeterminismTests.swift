@@ -82,7 +82,8 @@ import Testing
         let good = try makeSimulation(seed: 1).snapshot
         var unknown = good
         unknown.scenarioName = "gone"
-        #expect(throws: SimulationError.unknownScenario("gone", known: ScenarioCatalog.standard.scenarios.map(\.name))) {
+        #expect(throws: SimulationError.unknownScenario("gone", known: ScenarioCatalog.standard.scenarios.map(\.name)))
+        {
             try Simulation(restoring: unknown, flagSecret: nil)
         }
         var future = good

@@ -17,7 +17,8 @@ import Testing
                 == ScenarioFlag.derive(scenarioName: "web-flood", seed: 42, secret: again))
         // Pinned so that a change to the derivation, which would invalidate flags learners hold, is noticed.
         let message = "socd-flag-v1\u{0}web-flood\u{0}42"
-        let expected = HexEncoding.encode(HMACSHA256.authenticationCode(key: testSecret.bytes, message: message.utf8).prefix(16))
+        let expected = HexEncoding.encode(
+            HMACSHA256.authenticationCode(key: testSecret.bytes, message: message.utf8).prefix(16))
         #expect(ScenarioFlag.derive(scenarioName: "web-flood", seed: 42, secret: testSecret) == "SOC{\(expected)}")
     }
 

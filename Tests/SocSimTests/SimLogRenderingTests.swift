@@ -25,7 +25,8 @@ import Testing
     func firewallRecord(action: PacketVerdict.Action, ruleID: Int64?) -> FirewallLogRecord {
         FirewallLogRecord(
             tick: 42, timestampMilliseconds: march5, packetID: 9, observer: "router",
-            tuple: FiveTuple(source: attacker, destination: server, sourcePort: 51234, destinationPort: 80, proto: .tcp),
+            tuple: FiveTuple(
+                source: attacker, destination: server, sourcePort: 51234, destinationPort: 80, proto: .tcp),
             length: 412, tcpFlags: .data, verdict: PacketVerdict(action: action, ruleID: ruleID),
             ingressInterface: "eth0", egressInterface: "eth1")
     }
@@ -37,7 +38,9 @@ import Testing
                 + "PROTO=TCP SPT=51234 DPT=80 ACK PSH")
         let dns = FirewallLogRecord(
             tick: 1, timestampMilliseconds: march5, packetID: 1, observer: "router",
-            tuple: FiveTuple(source: workstation, destination: IPv4Address(10, 0, 0, 1), sourcePort: 40000, destinationPort: 53, proto: .udp),
+            tuple: FiveTuple(
+                source: workstation, destination: IPv4Address(10, 0, 0, 1), sourcePort: 40000, destinationPort: 53,
+                proto: .udp),
             length: 71, tcpFlags: [], verdict: .acceptByPolicy, ingressInterface: "eth1", egressInterface: "")
         #expect(
             dns.nativeLine
@@ -71,7 +74,8 @@ import Testing
             referrer: nil, userAgent: "curl/8.5.0")
         #expect(
             record.nativeLine
-                == "203.0.113.7 - - [05/Mar/2024:08:05:06 +0000] \"GET /search?q=a HTTP/1.1\" 503 299 \"-\" \"curl/8.5.0\"")
+                == "203.0.113.7 - - [05/Mar/2024:08:05:06 +0000] \"GET /search?q=a HTTP/1.1\" 503 299 \"-\" \"curl/8.5.0\""
+        )
         #expect(record.field(.httpRequestMethod) == .string("GET"))
         #expect(record.field(.urlPath) == .string("/search"))
         #expect(record.field(.urlQuery) == .string("q=a"))
@@ -103,7 +107,8 @@ import Testing
                 == "Mar  5 08:05:06 web-server sshd[2314]: Failed password for admin from 10.0.0.21 port 51234 ssh2")
         #expect(
             record(user: "oracle", exists: false, succeeded: false).nativeLine
-                == "Mar  5 08:05:06 web-server sshd[2314]: Failed password for invalid user oracle from 10.0.0.21 port 51234 ssh2")
+                == "Mar  5 08:05:06 web-server sshd[2314]: Failed password for invalid user oracle from 10.0.0.21 port 51234 ssh2"
+        )
         let accepted = record(user: "admin", exists: true, succeeded: true)
         #expect(
             accepted.nativeLine
@@ -133,7 +138,9 @@ import Testing
                 clientMAC: mac, clientHostName: "workstation-1", address: address, interface: "eth1")
         }
         let prefix = "Mar  5 08:05:06 router dhcpd[701]: "
-        #expect(record(.discover, nil).nativeLine == prefix + "DHCPDISCOVER from 52:54:00:12:34:56 (workstation-1) via eth1")
+        #expect(
+            record(.discover, nil).nativeLine == prefix + "DHCPDISCOVER from 52:54:00:12:34:56 (workstation-1) via eth1"
+        )
         #expect(
             record(.offer, workstation).nativeLine
                 == prefix + "DHCPOFFER on 10.0.0.21 to 52:54:00:12:34:56 (workstation-1) via eth1")

@@ -61,7 +61,9 @@ import Testing
         let dnsQueries = packets.filter { if case .dnsQuery = $0.payload { true } else { false } }
         #expect(abs(Double(dnsQueries.count) - 300) < 60)
         #expect(dnsQueries.allSatisfy { $0.tuple.destination == IPv4Address(10, 0, 0, 1) && $0.sourceHost != nil })
-        #expect(dnsQueries.first?.summary.hasPrefix("DNS A") == true || dnsQueries.first?.summary.hasPrefix("DNS AAAA") == true)
+        #expect(
+            dnsQueries.first?.summary.hasPrefix("DNS A") == true
+                || dnsQueries.first?.summary.hasPrefix("DNS AAAA") == true)
 
         let dhcp = packets.filter { if case .dhcp = $0.payload { true } else { false } }
         #expect(dhcp.map(\.summary).filter { $0 == "DHCPDISCOVER" }.count == 2)

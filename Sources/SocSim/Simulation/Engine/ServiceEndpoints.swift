@@ -15,7 +15,8 @@ struct ServiceEndpoints: Sendable {
         routerName = router?.name ?? NetworkTopology.routerName
         self.server = server?.address ?? .unspecified
         serverName = server?.name ?? NetworkTopology.webServerName
-        webPorts = (server?.services ?? []).filter { $0.proto == .tcp && ["http", "https"].contains($0.name) }.map(\.port)
+        webPorts = (server?.services ?? []).filter { $0.proto == .tcp && ["http", "https"].contains($0.name) }.map(
+            \.port)
         sshPort = server?.services.first { $0.name == "ssh" }?.port
     }
 

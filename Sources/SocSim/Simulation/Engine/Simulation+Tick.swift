@@ -50,7 +50,8 @@ extension Simulation {
 
             let isWebRequest = endpoints.isWebRequest(packet)
             let outcome: ObservedPacket.Outcome =
-                verdict.letsPacketThrough ? deliver(packet, isWebRequest: isWebRequest, admission: &admission, now: now) : .blocked
+                verdict.letsPacketThrough
+                ? deliver(packet, isWebRequest: isWebRequest, admission: &admission, now: now) : .blocked
             if outcome != .blocked && isWebRequest && outcome == .delivered { tally.answered += 1 }
 
             if packet.malicious {

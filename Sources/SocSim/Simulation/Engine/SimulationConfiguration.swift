@@ -6,7 +6,8 @@ package struct SimulationConfiguration: Sendable, Hashable, Codable {
     /// same at any scale; benchmarks raise it to push millions of packets through.
     package var trafficScale: Double
 
-    package init(clock: SimulationClock = .standard, retention: LogRetention = LogRetention(), trafficScale: Double = 1) {
+    package init(clock: SimulationClock = .standard, retention: LogRetention = LogRetention(), trafficScale: Double = 1)
+    {
         precondition(trafficScale > 0, "traffic scale must be positive")
         self.clock = clock
         self.retention = retention

@@ -18,7 +18,9 @@ package struct SimulationError: Error, Sendable, Hashable, CustomStringConvertib
     package static func unsupportedSnapshot(version: Int) -> SimulationError {
         SimulationError(
             kind: .unsupportedSnapshot,
-            message: "snapshot format \(version) is not supported (this build reads \(SimulationSnapshot.currentFormatVersion))")
+            message:
+                "snapshot format \(version) is not supported (this build reads \(SimulationSnapshot.currentFormatVersion))"
+        )
     }
 
     package static func invalidSnapshot(_ reason: String) -> SimulationError {

@@ -47,7 +47,9 @@ package struct AuthLogRecord: LogRecordProtocol, Hashable {
     /// `May 14 09:00:01 web-server sshd[2314]: Failed password for admin from 10.0.0.21 port 51234 ssh2`.
     package var nativeLine: String {
         let outcome =
-            succeeded ? "Accepted password for \(user)" : "Failed password for \(userExists ? "" : "invalid user ")\(user)"
-        return "\(civilTime.syslogTimestamp) \(observer) sshd[\(processID)]: \(outcome) from \(client) port \(clientPort) ssh2"
+            succeeded
+            ? "Accepted password for \(user)" : "Failed password for \(userExists ? "" : "invalid user ")\(user)"
+        return
+            "\(civilTime.syslogTimestamp) \(observer) sshd[\(processID)]: \(outcome) from \(client) port \(clientPort) ssh2"
     }
 }

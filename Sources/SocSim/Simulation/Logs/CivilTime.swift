@@ -56,7 +56,8 @@ package struct CivilTime: Sendable, Hashable {
 
     /// `2024-05-04T09:00:01.250Z`.
     package var iso8601: String {
-        let milliseconds = millisecond < 10 ? "00\(millisecond)" : millisecond < 100 ? "0\(millisecond)" : "\(millisecond)"
+        let milliseconds =
+            millisecond < 10 ? "00\(millisecond)" : millisecond < 100 ? "0\(millisecond)" : "\(millisecond)"
         return "\(year)-\(Self.twoDigits(month))-\(Self.twoDigits(day))T\(clock).\(milliseconds)Z"
     }
 }

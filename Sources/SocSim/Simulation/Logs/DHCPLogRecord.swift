@@ -77,6 +77,7 @@ package struct DHCPLogRecord: LogRecordProtocol, Hashable {
             case .request: "for \(address) from \(client)"
             case .release: "of \(address) from \(client)"
             }
-        return "\(civilTime.syslogTimestamp) \(observer) dhcpd[\(processID)]: \(messageType.rawValue) \(detail) via \(interface)"
+        return
+            "\(civilTime.syslogTimestamp) \(observer) dhcpd[\(processID)]: \(messageType.rawValue) \(detail) via \(interface)"
     }
 }

@@ -15,7 +15,8 @@ package enum ScenarioScore {
         let precision = passMark >= 1 ? 1 : (legitimateSuccessRate - passMark) / (1 - passMark)
         // + 0.5 then truncation rounds these non-negative values; `rounded()` would need libm, which
         // this module does not link.
-        return forSolving + Int(Double(forSpeed) * clamp(speed) + 0.5) + Int(Double(forPrecision) * clamp(precision) + 0.5)
+        return forSolving + Int(Double(forSpeed) * clamp(speed) + 0.5)
+            + Int(Double(forPrecision) * clamp(precision) + 0.5)
     }
 
     private static func clamp(_ value: Double) -> Double { min(1, max(0, value)) }

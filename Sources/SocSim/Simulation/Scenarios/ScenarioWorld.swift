@@ -36,7 +36,8 @@ package struct ScenarioWorld: Sendable {
         case .rotatingWithin24(let activeAddresses, _):
             var addresses: [IPv4Address] = []
             for _ in 0..<activeAddresses {
-                addresses.append(HTTPFloodGenerator.freshAddress(in: attackerNetwork, avoiding: addresses, random: &random))
+                addresses.append(
+                    HTTPFloodGenerator.freshAddress(in: attackerNetwork, avoiding: addresses, random: &random))
             }
             attackerAddresses = addresses
         }
@@ -55,7 +56,8 @@ package struct ScenarioWorld: Sendable {
         publicVisitors = visitors
         var sites: [IPv4Address] = []
         for _ in 0..<Self.outsideSiteCount {
-            let site = HTTPFloodGenerator.freshAddress(in: random.pick(peacefulNetworks), avoiding: taken, random: &random)
+            let site = HTTPFloodGenerator.freshAddress(
+                in: random.pick(peacefulNetworks), avoiding: taken, random: &random)
             sites.append(site)
             taken.append(site)
         }
@@ -97,7 +99,8 @@ package struct ScenarioWorld: Sendable {
                 WorkstationActivityGenerator(
                     workstations: workstations, resolver: NetworkTopology.routerAddress,
                     resolverHost: NetworkTopology.routerName, server: server, serverHost: serverHost,
-                    outsideSites: outsideSites, visitsPerTick: visits * scale, intranetRequestsPerTick: intranet * scale))
+                    outsideSites: outsideSites, visitsPerTick: visits * scale, intranetRequestsPerTick: intranet * scale
+                ))
         case .dhcpLeases(let leaseTicks):
             // Machines boot a few ticks apart, as they would after a power cut.
             let clients = dhcpReservations.map { reservation in

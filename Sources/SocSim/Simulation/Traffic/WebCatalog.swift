@@ -19,20 +19,47 @@ package enum WebCatalog {
     package static let browsing = WeightedChoice<Page>([
         (Page(method: .get, path: "/", referrer: nil, requestSize: 420), weight: 20),
         (Page(method: .get, path: "/products", referrer: "http://shop.example.com/", requestSize: 450), weight: 12),
-        (Page(method: .get, path: "/products/1", referrer: "http://shop.example.com/products", requestSize: 460), weight: 3),
-        (Page(method: .get, path: "/products/2", referrer: "http://shop.example.com/products", requestSize: 460), weight: 3),
-        (Page(method: .get, path: "/products/3", referrer: "http://shop.example.com/products", requestSize: 460), weight: 3),
-        (Page(method: .get, path: "/products/4", referrer: "http://shop.example.com/products", requestSize: 460), weight: 3),
-        (Page(method: .get, path: "/products/5", referrer: "http://shop.example.com/products", requestSize: 460), weight: 3),
+        (
+            Page(method: .get, path: "/products/1", referrer: "http://shop.example.com/products", requestSize: 460),
+            weight: 3
+        ),
+        (
+            Page(method: .get, path: "/products/2", referrer: "http://shop.example.com/products", requestSize: 460),
+            weight: 3
+        ),
+        (
+            Page(method: .get, path: "/products/3", referrer: "http://shop.example.com/products", requestSize: 460),
+            weight: 3
+        ),
+        (
+            Page(method: .get, path: "/products/4", referrer: "http://shop.example.com/products", requestSize: 460),
+            weight: 3
+        ),
+        (
+            Page(method: .get, path: "/products/5", referrer: "http://shop.example.com/products", requestSize: 460),
+            weight: 3
+        ),
         (Page(method: .get, path: "/about", referrer: "http://shop.example.com/", requestSize: 430), weight: 4),
         (Page(method: .get, path: "/contact", referrer: "http://shop.example.com/about", requestSize: 440), weight: 3),
         (Page(method: .get, path: "/login", referrer: "http://shop.example.com/", requestSize: 430), weight: 8),
         (Page(method: .post, path: loginPath, referrer: "http://shop.example.com/login", requestSize: 640), weight: 6),
         (Page(method: .get, path: "/account", referrer: "http://shop.example.com/login", requestSize: 470), weight: 4),
-        (Page(method: .get, path: "/static/app.css", referrer: "http://shop.example.com/", requestSize: 400), weight: 10),
-        (Page(method: .get, path: "/static/app.js", referrer: "http://shop.example.com/", requestSize: 400), weight: 10),
-        (Page(method: .get, path: "/images/logo.png", referrer: "http://shop.example.com/", requestSize: 410), weight: 8),
-        (Page(method: .get, path: "/search?q=shoes", referrer: "http://shop.example.com/products", requestSize: 450), weight: 3),
+        (
+            Page(method: .get, path: "/static/app.css", referrer: "http://shop.example.com/", requestSize: 400),
+            weight: 10
+        ),
+        (
+            Page(method: .get, path: "/static/app.js", referrer: "http://shop.example.com/", requestSize: 400),
+            weight: 10
+        ),
+        (
+            Page(method: .get, path: "/images/logo.png", referrer: "http://shop.example.com/", requestSize: 410),
+            weight: 8
+        ),
+        (
+            Page(method: .get, path: "/search?q=shoes", referrer: "http://shop.example.com/products", requestSize: 450),
+            weight: 3
+        ),
         (Page(method: .get, path: "/favicon.ico", referrer: nil, requestSize: 380), weight: 2),
         (Page(method: .get, path: "/old-catalog", referrer: nil, requestSize: 420), weight: 1),
     ])
@@ -40,8 +67,16 @@ package enum WebCatalog {
     /// What the LAN's staff open on the company server.
     package static let intranet = WeightedChoice<Page>([
         (Page(method: .get, path: "/intranet", referrer: nil, requestSize: 430), weight: 5),
-        (Page(method: .get, path: "/intranet/wiki", referrer: "http://intranet.example.com/intranet", requestSize: 440), weight: 3),
-        (Page(method: .get, path: "/intranet/tickets", referrer: "http://intranet.example.com/intranet", requestSize: 450), weight: 2),
+        (
+            Page(
+                method: .get, path: "/intranet/wiki", referrer: "http://intranet.example.com/intranet", requestSize: 440
+            ), weight: 3
+        ),
+        (
+            Page(
+                method: .get, path: "/intranet/tickets", referrer: "http://intranet.example.com/intranet",
+                requestSize: 450), weight: 2
+        ),
     ])
 
     /// Response body sizes of the pages the server has; any other path is a 404.
