@@ -1,5 +1,5 @@
 /// A packet with what happened to it, for the traffic view.
-package struct ObservedPacket: Sendable, Hashable, TickStamped {
+package struct ObservedPacket: Sendable, Hashable, Codable, TickStamped {
     package enum Outcome: String, Sendable, Hashable, Codable {
         /// The firewall dropped or rejected it.
         case blocked

@@ -1,5 +1,5 @@
 /// Where the learner stands in the loaded scenario.
-package struct ScenarioStatus: Sendable, Hashable {
+package struct ScenarioStatus: Sendable, Hashable, Codable {
     package var name: String
     package var title: String
     package var objective: String
