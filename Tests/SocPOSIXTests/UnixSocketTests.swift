@@ -126,7 +126,8 @@ import Testing
         // On a thread of its own with SIGPIPE blocked: a SIGPIPE would then stay pending for
         // this thread (blocked signals are never discarded, even when ignored), so its
         // absence shows MSG_NOSIGNAL worked rather than that something ignores SIGPIPE.
-        let outcome = try onNewThread { () -> (sendErrno: Int32?, sendRaised: Bool, writeErrno: Int32?, writeRaised: Bool) in
+        let outcome = try onNewThread {
+            () -> (sendErrno: Int32?, sendRaised: Bool, writeErrno: Int32?, writeRaised: Bool) in
             let signals = try SignalFD(signals: [SIGPIPE])
             defer { try? signals.close() }
             let (local, peer) = try UnixSocket.socketPair()
@@ -248,7 +249,9 @@ import Testing
         let event = try EventFD()
         defer { try? event.close() }
 
-        #expect(try UnixSocket.socketInfo(listener) == SocketInfo(domain: AF_UNIX, type: Int32(SOCK_STREAM.rawValue), isListening: true))
+        #expect(
+            try UnixSocket.socketInfo(listener)
+                == SocketInfo(domain: AF_UNIX, type: Int32(SOCK_STREAM.rawValue), isListening: true))
         #expect(UnixSocket.isListeningUnixStreamSocket(listener))
         #expect(!UnixSocket.isListeningUnixStreamSocket(local))
         #expect(!UnixSocket.isListeningUnixStreamSocket(datagram))
