@@ -275,4 +275,31 @@ import Testing
         #expect(try receiver.readText() == "READY=1")
         #expect(try receiver.readText() == "STATUS=up")
     }
+
+    @Test func holdsMoreThanAThousandConnectionsAtOnce() throws {
+        try ProcessStats.raiseOpenFileLimit()
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.appending("socd.sock")
+        let listener = try UnixSocket.listen(path: path, mode: 0o600)
+        defer { try? listener.close() }
+        var clients: [FileDescriptor] = []
+        var servers: [FileDescriptor] = []
+        defer {
+            for descriptor in clients + servers {
+                try? descriptor.close()
+            }
+        }
+
+        for _ in 0..<1100 {
+            clients.append(try UnixSocket.connect(path: path))
+            servers.append(try #require(try UnixSocket.accept(listener)))
+        }
+        for (index, client) in clients.enumerated() {
+            try client.send(text: "\(index)")
+        }
+        for (index, server) in servers.enumerated() {
+            #expect(try server.readText() == "\(index)")
+        }
+    }
 }
