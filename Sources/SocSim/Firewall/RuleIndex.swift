@@ -1,29 +1,28 @@
 /// The compiled matcher's index: every rule is filed under exactly one key taken from its most
-/// selective field, and a decision probes the few keys a packet could match, so its cost
-/// depends on how many rules share the packet's keys, not on how many rules there are.
+/// selective field, and a decision probes only the keys a packet could match, so its cost
+/// depends on how many rules share the packet's addresses and ports, not on how many rules
+/// there are.
 ///
-/// Keys are `kind << 32 | value`. Address kinds bucket networks by prefix-length class: a rule
-/// for `10.1.2.0/23` is filed under the /16 class key `10.1.0.0`, and the candidate test applies
-/// the rule's own mask. With five classes per side a packet needs at most five probes per
-/// address however many distinct prefix lengths the rules use.
+/// Keys are `kind << 32 | value`: kinds 0-31 are source networks of length 1-32 (value: the
+/// network), 32-63 destination networks, 64 a destination port, 65 a source port. Filters in
+/// front of the table (`PrefixLengthFilter`, `PortFilter`) say which of those keys can exist
+/// for a packet, so most of the table is never touched.
 ///
 /// Rules that are wildcards on every indexed field (ANY addresses, ports ANY or a range) go to
 /// the `unindexed` list, scanned on every decision: the one place where cost grows with rules.
 struct RuleIndex: Sendable {
-    /// Address classes, longest first; a prefix belongs to the longest class not longer than it.
-    private static let classLengths = [32, 24, 16, 8, 1]
-    private static let classMasks: [UInt32] = classLengths.map { IPv4CIDR.mask($0) }
-    private static let destinationKindBase = classLengths.count
-    private static let destinationPortKind = 2 * classLengths.count
-    private static let sourcePortKind = destinationPortKind + 1
-    private static let kindCount = sourcePortKind + 1
+    private static let destinationKindBase: UInt64 = 32
+    private static let destinationPortKind: UInt64 = 64
+    private static let sourcePortKind: UInt64 = 65
+    /// `masks[length - 1]` is the netmask of `length`.
+    private static let masks: [UInt32] = (1...32).map { IPv4CIDR.mask($0) }
 
     private var table = CandidateTable()
     private var unindexed = CandidateList()
-    /// Keys present per kind, so decisions skip kinds no rule uses.
-    private var keysPerKind = [Int](repeating: 0, count: kindCount)
-    /// Bit `k` is set while `keysPerKind[k] > 0`.
-    private var populatedKinds: UInt32 = 0
+    private var sourceLengths = PrefixLengthFilter()
+    private var destinationLengths = PrefixLengthFilter()
+    private var destinationPorts = PortFilter()
+    private var sourcePorts = PortFilter()
 
     /// Number of rules only a scan can find (for benchmarks and diagnostics).
     var unindexedCount: Int { unindexed.count }
@@ -33,8 +32,7 @@ struct RuleIndex: Sendable {
             unindexed.insert(slot, orderKey: orderKey)
             return
         }
-        let change = table.modifyList(forKey: key) { $0.insert(slot, orderKey: orderKey) }
-        noteKeyCountChange(change, kind: Int(key >> 32))
+        if table.modifyList(forKey: key, { $0.insert(slot, orderKey: orderKey) }) == 1 { keyAppeared(key) }
     }
 
     /// Removes `slot`, filed under `record` (the record as it was when inserted).
@@ -43,8 +41,7 @@ struct RuleIndex: Sendable {
             unindexed.remove(slot, orderKey: orderKey)
             return
         }
-        let change = table.modifyList(forKey: key) { $0.remove(slot, orderKey: orderKey) }
-        noteKeyCountChange(change, kind: Int(key >> 32))
+        if table.modifyList(forKey: key, { $0.remove(slot, orderKey: orderKey) }) == -1 { keyDisappeared(key) }
     }
 
     mutating func removeAll() {
@@ -64,34 +61,59 @@ struct RuleIndex: Sendable {
         return list.slots.filter { records[Int($0)].hasSameMatch(as: record) }
     }
 
+    /// Most probes a decision can make: 32 lengths per address side and two ports.
+    private static let maximumProbes = 66
+
     /// The slot of the first rule in evaluation order that matches `packet`, or nil.
+    ///
+    /// Works in three passes so that the memory accesses of different probes overlap instead
+    /// of waiting on each other (with large rule sets each is a cache miss): find every
+    /// bucket, then touch every list's first record, then scan the lists.
     func firstMatch(_ packet: FiveTuple, now: Int64, records: [CompiledRule]) -> UInt32? {
-        records.withUnsafeBufferPointer { records in
-            var search = FirstMatchSearch(packet: packet, now: now, records: records)
-            var kinds = populatedKinds
-            if packet.proto == .icmp {
-                // Rules filed under a port have ports, and ports never match ICMP.
-                kinds &= ~(1 << UInt32(Self.destinationPortKind) | 1 << UInt32(Self.sourcePortKind))
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.maximumProbes) { buckets in
+            var found = 0
+            func probe(_ key: UInt64) {
+                let bucket = table.bucketIndex(forKey: key)
+                buckets[found] = bucket
+                found &+= bucket >= 0 ? 1 : 0
             }
-            while kinds != 0 {
-                let kind = kinds.trailingZeroBitCount
-                kinds &= kinds - 1
-                let value: UInt32
-                if kind < Self.destinationKindBase {
-                    value = packet.source.value & Self.classMasks[kind]
-                } else if kind < Self.destinationPortKind {
-                    value = packet.destination.value & Self.classMasks[kind - Self.destinationKindBase]
-                } else if kind == Self.destinationPortKind {
-                    value = UInt32(packet.destinationPort)
-                } else {
-                    value = UInt32(packet.sourcePort)
+            let source = packet.source.value
+            var lengths = sourceLengths.lengths(covering: source)
+            while lengths != 0 {
+                let bit = lengths.trailingZeroBitCount
+                lengths &= lengths - 1
+                probe(UInt64(bit) << 32 | UInt64(source & Self.masks[bit]))
+            }
+            let destination = packet.destination.value
+            lengths = destinationLengths.lengths(covering: destination)
+            while lengths != 0 {
+                let bit = lengths.trailingZeroBitCount
+                lengths &= lengths - 1
+                probe((Self.destinationKindBase + UInt64(bit)) << 32 | UInt64(destination & Self.masks[bit]))
+            }
+            // Rules filed under a port have ports, and ports never match ICMP.
+            if packet.proto != .icmp {
+                if destinationPorts.contains(packet.destinationPort) {
+                    probe(Self.destinationPortKind << 32 | UInt64(packet.destinationPort))
                 }
-                if let bucket = table.bucket(of: UInt64(kind) << 32 | UInt64(value)) {
-                    table.withList(inBucket: bucket) { search.scan($0) }
+                if sourcePorts.contains(packet.sourcePort) {
+                    probe(Self.sourcePortKind << 32 | UInt64(packet.sourcePort))
                 }
             }
-            search.scan(unindexed)
-            return search.bestSlot == CandidateList.noSlot ? nil : search.bestSlot
+            return records.withUnsafeBufferPointer { records in
+                var earliest = UInt64.max
+                for index in 0..<found {
+                    // Independent loads: the order keys are not needed, the cache lines are.
+                    earliest = min(earliest, records[Int(table.head(inBucket: buckets[index]))].orderKey)
+                }
+                var search = FirstMatchSearch(packet: packet, now: now, records: records)
+                for index in 0..<found {
+                    table.withList(inBucket: buckets[index]) { search.scan($0) }
+                }
+                search.scan(unindexed)
+                _ = earliest
+                return search.bestSlot == CandidateList.noSlot ? nil : search.bestSlot
+            }
         }
     }
 
@@ -101,29 +123,41 @@ struct RuleIndex: Sendable {
         let sourceLength = record.sourcePrefixLength
         let destinationLength = record.destinationPrefixLength
         func addressKey(source: Bool) -> UInt64 {
-            let length = source ? sourceLength : destinationLength
-            let network = source ? record.sourceNetwork : record.destinationNetwork
-            let classIndex = classLengths.firstIndex { $0 <= length }!
-            let kind = source ? classIndex : destinationKindBase + classIndex
-            return UInt64(kind) << 32 | UInt64(network & classMasks[classIndex])
+            source
+                ? UInt64(sourceLength - 1) << 32 | UInt64(record.sourceNetwork)
+                : (destinationKindBase + UInt64(destinationLength - 1)) << 32 | UInt64(record.destinationNetwork)
         }
         if sourceLength == 32 { return addressKey(source: true) }
         if destinationLength == 32 { return addressKey(source: false) }
         let longer = max(sourceLength, destinationLength)
         if longer >= 16 { return addressKey(source: sourceLength >= destinationLength) }
-        if let port = record.singleDestinationPort { return UInt64(destinationPortKind) << 32 | UInt64(port) }
-        if let port = record.singleSourcePort { return UInt64(sourcePortKind) << 32 | UInt64(port) }
+        if let port = record.singleDestinationPort { return destinationPortKind << 32 | UInt64(port) }
+        if let port = record.singleSourcePort { return sourcePortKind << 32 | UInt64(port) }
         if longer >= 1 { return addressKey(source: sourceLength >= destinationLength) }
         return nil
     }
 
-    private mutating func noteKeyCountChange(_ change: Int, kind: Int) {
-        guard change != 0 else { return }
-        keysPerKind[kind] += change
-        if keysPerKind[kind] == 0 {
-            populatedKinds &= ~(1 << UInt32(kind))
-        } else {
-            populatedKinds |= 1 << UInt32(kind)
+    private mutating func keyAppeared(_ key: UInt64) {
+        let kind = key >> 32
+        let value = UInt32(truncatingIfNeeded: key)
+        switch kind {
+        case ..<Self.destinationKindBase: sourceLengths.add(network: value, length: Int(kind) + 1)
+        case ..<Self.destinationPortKind:
+            destinationLengths.add(network: value, length: Int(kind - Self.destinationKindBase) + 1)
+        case Self.destinationPortKind: destinationPorts.insert(UInt16(value))
+        default: sourcePorts.insert(UInt16(value))
+        }
+    }
+
+    private mutating func keyDisappeared(_ key: UInt64) {
+        let kind = key >> 32
+        let value = UInt32(truncatingIfNeeded: key)
+        switch kind {
+        case ..<Self.destinationKindBase: sourceLengths.remove(network: value, length: Int(kind) + 1)
+        case ..<Self.destinationPortKind:
+            destinationLengths.remove(network: value, length: Int(kind - Self.destinationKindBase) + 1)
+        case Self.destinationPortKind: destinationPorts.remove(UInt16(value))
+        default: sourcePorts.remove(UInt16(value))
         }
     }
 }
