@@ -44,8 +44,36 @@ func runMatcherBenchmark() {
                 "          bulk load \(size) rules: \(fixed(seconds * 1000)) ms; "
                     + "RSS +\((rssAfter - rssBefore) / size) bytes/rule; "
                     + "\(ruleset.unindexedRuleCount) rules only a scan can find")
+            measureEdits(on: &ruleset, generator: &generator, firstID: Int64(size + 1))
         }
     }
+}
+
+/// One-at-a-time changes on a large rule set, as the daemon makes them: appends, inserts at
+/// random positions, moves and deletes, each timed over 10,000 operations.
+private func measureEdits(on ruleset: inout FirewallRuleset, generator: inout BenchmarkGenerator, firstID: Int64) {
+    let operations = 10_000
+    let fresh = (0..<2 * operations).map { generator.rule(id: firstID + Int64($0)) }
+    func time(_ body: () throws -> Void) -> String {
+        let start = ContinuousClock.now
+        try! body()
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return "\(fixed(seconds / Double(operations) * 1e6)) us"
+    }
+    let append = time { for rule in fresh[..<operations] { try ruleset.insert(rule) } }
+    let insert = time {
+        for rule in fresh[operations...] {
+            try ruleset.insert(rule, at: Int.random(in: 1...ruleset.count + 1, using: &generator))
+        }
+    }
+    let move = time {
+        for rule in fresh[..<operations] {
+            try ruleset.move(id: rule.id, to: Int.random(in: 1...ruleset.count, using: &generator))
+        }
+    }
+    let delete = time { for rule in fresh { ruleset.remove(id: rule.id) } }
+    print("          per change: append \(append), insert at random position \(insert), move \(move), delete \(delete)")
 }
 
 /// The best of `rounds` timed runs: the machine is shared, and the minimum is the figure least

@@ -45,34 +45,6 @@ struct CandidateTable: Sendable {
         }
     }
 
-    /// The bucket holding `key`, or -1: the first half of a lookup, so that a decision can
-    /// issue all its probes before it waits on any of them.
-    @inline(__always)
-    func bucketIndex(forKey key: UInt64) -> Int {
-        entries.withUnsafeBufferPointer { entries in
-            let mask = entries.count - 1
-            var bucket = home(of: key)
-            while true {
-                let found = entries[bucket].key
-                if found == key { return bucket }
-                if found == Self.vacant { return -1 }
-                bucket = (bucket + 1) & mask
-            }
-        }
-    }
-
-    /// Calls `body` with the list in an occupied bucket from `bucketIndex(forKey:)`.
-    @inline(__always)
-    func withList(inBucket bucket: Int, _ body: (borrowing CandidateList) -> Void) {
-        entries.withUnsafeBufferPointer { body($0[bucket].list) }
-    }
-
-    /// The first slot of the list in an occupied bucket.
-    @inline(__always)
-    func head(inBucket bucket: Int) -> UInt32 {
-        entries.withUnsafeBufferPointer { $0[bucket].list.head }
-    }
-
     func list(forKey key: UInt64) -> CandidateList? {
         bucket(of: key).map { entries[$0].list }
     }

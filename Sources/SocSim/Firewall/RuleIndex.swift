@@ -61,59 +61,37 @@ struct RuleIndex: Sendable {
         return list.slots.filter { records[Int($0)].hasSameMatch(as: record) }
     }
 
-    /// Most probes a decision can make: 32 lengths per address side and two ports.
-    private static let maximumProbes = 66
-
     /// The slot of the first rule in evaluation order that matches `packet`, or nil.
-    ///
-    /// Works in three passes so that the memory accesses of different probes overlap instead
-    /// of waiting on each other (with large rule sets each is a cache miss): find every
-    /// bucket, then touch every list's first record, then scan the lists.
     func firstMatch(_ packet: FiveTuple, now: Int64, records: [CompiledRule]) -> UInt32? {
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.maximumProbes) { buckets in
-            var found = 0
-            func probe(_ key: UInt64) {
-                let bucket = table.bucketIndex(forKey: key)
-                buckets[found] = bucket
-                found &+= bucket >= 0 ? 1 : 0
-            }
+        records.withUnsafeBufferPointer { records in
+            var search = FirstMatchSearch(packet: packet, now: now, records: records)
             let source = packet.source.value
             var lengths = sourceLengths.lengths(covering: source)
             while lengths != 0 {
                 let bit = lengths.trailingZeroBitCount
                 lengths &= lengths - 1
-                probe(UInt64(bit) << 32 | UInt64(source & Self.masks[bit]))
+                table.withList(forKey: UInt64(bit) << 32 | UInt64(source & Self.masks[bit])) { search.scan($0) }
             }
             let destination = packet.destination.value
             lengths = destinationLengths.lengths(covering: destination)
             while lengths != 0 {
                 let bit = lengths.trailingZeroBitCount
                 lengths &= lengths - 1
-                probe((Self.destinationKindBase + UInt64(bit)) << 32 | UInt64(destination & Self.masks[bit]))
+                let key = (Self.destinationKindBase + UInt64(bit)) << 32 | UInt64(destination & Self.masks[bit])
+                table.withList(forKey: key) { search.scan($0) }
             }
             // Rules filed under a port have ports, and ports never match ICMP.
             if packet.proto != .icmp {
                 if destinationPorts.contains(packet.destinationPort) {
-                    probe(Self.destinationPortKind << 32 | UInt64(packet.destinationPort))
+                    let key = Self.destinationPortKind << 32 | UInt64(packet.destinationPort)
+                    table.withList(forKey: key) { search.scan($0) }
                 }
                 if sourcePorts.contains(packet.sourcePort) {
-                    probe(Self.sourcePortKind << 32 | UInt64(packet.sourcePort))
+                    table.withList(forKey: Self.sourcePortKind << 32 | UInt64(packet.sourcePort)) { search.scan($0) }
                 }
             }
-            return records.withUnsafeBufferPointer { records in
-                var earliest = UInt64.max
-                for index in 0..<found {
-                    // Independent loads: the order keys are not needed, the cache lines are.
-                    earliest = min(earliest, records[Int(table.head(inBucket: buckets[index]))].orderKey)
-                }
-                var search = FirstMatchSearch(packet: packet, now: now, records: records)
-                for index in 0..<found {
-                    table.withList(inBucket: buckets[index]) { search.scan($0) }
-                }
-                search.scan(unindexed)
-                _ = earliest
-                return search.bestSlot == CandidateList.noSlot ? nil : search.bestSlot
-            }
+            search.scan(unindexed)
+            return search.bestSlot == CandidateList.noSlot ? nil : search.bestSlot
         }
     }
 
