@@ -11,6 +11,8 @@ import Glibc
 /// store opens read-only: reads work and every change fails with a storage error
 /// (`DatabaseError.isStorageFailure`). A file that is not a database, or is damaged, is refused
 /// with an error naming it, and left exactly as it was.
+///
+/// Call `close()` before dropping the last reference: the writer thread keeps running until then.
 package final class Store: Sendable {
     package let stateDirectory: String
     /// The database file, `<stateDirectory>/socd.db`.
@@ -144,6 +146,9 @@ package final class Store: Sendable {
     private var readOnlyError: DatabaseError {
         readOnlyReason ?? DatabaseError.readOnlyStore(path: path, reason: .misuse("no writer", path: path))
     }
+
+    /// The writer's commit counts; nil on a read-only store.
+    package var writerStatistics: StoreWriter.Statistics? { writer?.statistics }
 
     /// Commits every queued change, then closes the writer and the idle readers.
     package func close() {

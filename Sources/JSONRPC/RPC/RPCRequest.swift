@@ -22,13 +22,16 @@ extension RPCRequest {
     /// client can tell which of its requests failed; otherwise it is null, as the spec says.
     package static func classify(_ value: JSONValue) -> Result<RPCRequest, RPCRequestError> {
         guard case .object(let members) = value else {
-            return .failure(RPCRequestError(id: .null, error: .invalidRequest("expected an object, got \(value.typeName)")))
+            return .failure(
+                RPCRequestError(id: .null, error: .invalidRequest("expected an object, got \(value.typeName)")))
         }
         var id: RPCID? = nil
         if let rawID = members["id"] {
             guard let parsed = RPCID(rawID) else {
                 return .failure(
-                    RPCRequestError(id: .null, error: .invalidRequest("id must be a string, number or null, got \(rawID.typeName)")))
+                    RPCRequestError(
+                        id: .null, error: .invalidRequest("id must be a string, number or null, got \(rawID.typeName)"))
+                )
             }
             id = parsed
         }
@@ -37,7 +40,8 @@ extension RPCRequest {
             return .failure(RPCRequestError(id: replyID, error: .invalidRequest("missing \"jsonrpc\": \"2.0\"")))
         }
         guard version == .string("2.0") else {
-            return .failure(RPCRequestError(id: replyID, error: .invalidRequest("jsonrpc must be \"2.0\", got \(version)")))
+            return .failure(
+                RPCRequestError(id: replyID, error: .invalidRequest("jsonrpc must be \"2.0\", got \(version)")))
         }
         guard let rawMethod = members["method"] else {
             let reason =
@@ -46,14 +50,17 @@ extension RPCRequest {
             return .failure(RPCRequestError(id: replyID, error: .invalidRequest(reason)))
         }
         guard case .string(let method) = rawMethod else {
-            return .failure(RPCRequestError(id: replyID, error: .invalidRequest("method must be a string, got \(rawMethod.typeName)")))
+            return .failure(
+                RPCRequestError(
+                    id: replyID, error: .invalidRequest("method must be a string, got \(rawMethod.typeName)")))
         }
         let params = members["params"]
         switch params {
         case nil, .object?, .array?: break
         case let other?:
             return .failure(
-                RPCRequestError(id: replyID, error: .invalidRequest("params must be an object or an array, got \(other.typeName)")))
+                RPCRequestError(
+                    id: replyID, error: .invalidRequest("params must be an object or an array, got \(other.typeName)")))
         }
         return .success(RPCRequest(id: id, method: method, params: params))
     }

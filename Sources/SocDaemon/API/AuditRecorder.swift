@@ -53,7 +53,8 @@ package final class AuditRecorder: Sendable {
         }) { [events, logger] result in
             switch result {
             case .success(let record): events.publish(.audit, Self.entry(record).json)
-            case .failure(let error): logger.error("cannot record a refused \(request.method) in the audit trail: \(error)")
+            case .failure(let error):
+                logger.error("cannot record a refused \(request.method) in the audit trail: \(error)")
             }
         }
     }
@@ -67,7 +68,8 @@ package final class AuditRecorder: Sendable {
         func time(_ text: String?, _ field: String) throws -> Int64? {
             guard let text else { return nil }
             guard let milliseconds = ISO8601.parse(text) else {
-                throw RPCError.invalidParams(field: field, "\"\(text)\" is not an ISO 8601 time like 2026-12-04T14:38:55Z")
+                throw RPCError.invalidParams(
+                    field: field, "\"\(text)\" is not an ISO 8601 time like 2026-12-04T14:38:55Z")
             }
             return milliseconds
         }

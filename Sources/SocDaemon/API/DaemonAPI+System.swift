@@ -42,7 +42,10 @@ extension DaemonAPI {
                     services.logger.notice("log level changed from \(previous.rawValue) to \(params.level.rawValue)")
                     services.events.publish(
                         .system,
-                        ["event": "logLevelChanged", "previous": .string(previous.rawValue), "level": .string(params.level.rawValue)])
+                        [
+                            "event": "logLevelChanged", "previous": .string(previous.rawValue),
+                            "level": .string(params.level.rawValue),
+                        ])
                     return SetLogLevelRequest.Result(previous: previous, level: params.level)
                 })
         }

@@ -10,7 +10,8 @@ package struct StateChange<Result: Sendable>: Sendable {
     package var persist: @Sendable (Database) throws -> Void
     package var apply: @Sendable () throws -> Result
 
-    package init(persist: @escaping @Sendable (Database) throws -> Void, apply: @escaping @Sendable () throws -> Result) {
+    package init(persist: @escaping @Sendable (Database) throws -> Void, apply: @escaping @Sendable () throws -> Result)
+    {
         self.persist = persist
         self.apply = apply
     }

@@ -70,9 +70,11 @@ final class Connection {
 
     /// Fills in a pending reply and moves every reply now at the head of the queue to `output`.
     func resolvePending(_ identifier: ObjectIdentifier, bytes: [UInt8]) {
-        guard let index = queue[queueStart...].firstIndex(where: {
-            if case .pending(let pending) = $0 { pending == identifier } else { false }
-        }) else { return }
+        guard
+            let index = queue[queueStart...].firstIndex(where: {
+                if case .pending(let pending) = $0 { pending == identifier } else { false }
+            })
+        else { return }
         queue[index] = .ready(bytes)
         while queueStart < queue.count, case .ready(let ready) = queue[queueStart] {
             output.append(contentsOf: ready)

@@ -150,7 +150,9 @@ package final class EventLoop: @unchecked Sendable {
             let accepted: FileDescriptor?
             do {
                 accepted = try listener.accept()
-            } catch let error where error.errno == EMFILE || error.errno == ENFILE || error.errno == ENOBUFS || error.errno == ENOMEM {
+            } catch let error
+                where error.errno == EMFILE || error.errno == ENFILE || error.errno == ENOBUFS || error.errno == ENOMEM
+            {
                 environment.logger.warning("pausing accept for 100 ms: \(error)")
                 pauseAccepting()
                 return
@@ -315,7 +317,8 @@ package final class EventLoop: @unchecked Sendable {
         guard connections.removeValue(forKey: connection.id) != nil else { return }
         if let reason {
             environment.logger.warning(
-                "closing connection \(connection.id) (pid \(connection.context.peer.pid), uid \(connection.context.peer.uid)): \(reason)")
+                "closing connection \(connection.id) (pid \(connection.context.peer.pid), uid \(connection.context.peer.uid)): \(reason)"
+            )
         }
         try? epoll.remove(connection.descriptor)
         try? connection.descriptor.close()

@@ -26,10 +26,11 @@ package struct Listener: Sendable {
         socketOption: String?, environment: [String: String], uid: UInt32, logger: Logger
     ) throws -> Listener {
         if socketOption == nil {
-            let passed = Systemd.listenFileDescriptors()
+            let passed = try Systemd.listenFileDescriptors()
             if let first = passed.first {
                 if passed.count > 1 {
-                    logger.warning("systemd passed \(passed.count) sockets; serving the first (fd \(first.descriptor.rawValue))")
+                    logger.warning(
+                        "systemd passed \(passed.count) sockets; serving the first (fd \(first.descriptor.rawValue))")
                 }
                 guard Systemd.isUnixStreamSocket(first.descriptor) else {
                     throw ListenerError(

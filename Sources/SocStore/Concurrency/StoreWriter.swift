@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 
 /// The single writer: one dedicated thread that owns the read-write connection and runs queued
 /// jobs with group commit.
@@ -20,6 +21,26 @@ package final class StoreWriter: @unchecked Sendable {
     private var thread = pthread_t()
     package let maxBatchSize: Int
     package let path: String
+    private let committedTransactions = Atomic<Int>(0)
+    private let committedJobs = Atomic<Int>(0)
+
+    /// Counts since the writer started, for metrics and for seeing group commit at work.
+    package struct Statistics: Sendable, Equatable {
+        /// Transactions that committed.
+        package var transactions: Int
+        /// Jobs whose changes those transactions committed.
+        package var jobs: Int
+
+        package init(transactions: Int, jobs: Int) {
+            self.transactions = transactions
+            self.jobs = jobs
+        }
+    }
+
+    package var statistics: Statistics {
+        Statistics(
+            transactions: committedTransactions.load(ordering: .relaxed), jobs: committedJobs.load(ordering: .relaxed))
+    }
 
     private struct QueueState {
         var jobs: [any WriteJob] = []
@@ -154,6 +175,8 @@ package final class StoreWriter: @unchecked Sendable {
         }
         do {
             try connection.execute("COMMIT")
+            committedTransactions.add(1, ordering: .relaxed)
+            committedJobs.add(ran.count, ordering: .relaxed)
         } catch {
             connection.rollbackIfStillOpen()
             for job in ran { job.discardSuccess(because: error) }

@@ -9,6 +9,7 @@ package enum TransactionKind: String, Sendable {
 
 extension Database {
     /// Runs `body` in a transaction: commits when it returns, rolls back when it or the commit throws.
+    @discardableResult
     package func transaction<T>(_ kind: TransactionKind = .deferred, _ body: () throws -> T) throws -> T {
         try execute("BEGIN \(kind.rawValue) TRANSACTION")
         let result: T
@@ -24,6 +25,7 @@ extension Database {
 
     /// Runs `body` in a savepoint, nested in the current transaction or starting one: its changes
     /// are released into the enclosing transaction when it returns and undone alone when it throws.
+    @discardableResult
     package func savepoint<T>(_ body: () throws -> T) throws -> T {
         savepointDepth += 1
         defer { savepointDepth -= 1 }

@@ -19,13 +19,19 @@ package final class Statement {
 
     init(connection: OpaquePointer, path: String?, sql: String) throws {
         var prepared: OpaquePointer?
-        var tail: UnsafePointer<CChar>?
-        let code = sql.withCString { sqlite3_prepare_v2(connection, $0, -1, &prepared, &tail) }
+        var hasMoreSQL = false
+        let code = sql.withCString { text in
+            var tail: UnsafePointer<CChar>?
+            let code = sqlite3_prepare_v2(connection, text, -1, &prepared, &tail)
+            // The tail points into `text`, so it is inspected before withCString returns.
+            hasMoreSQL = tail.map { !Statement.isBlank($0) } ?? false
+            return code
+        }
         guard code == SQLITE_OK, let prepared else {
             throw DatabaseError.fromConnection(connection, code: code, sql: sql, path: path)
         }
         // Silently ignoring the rest of "INSERT ...; DELETE ..." would lose a statement.
-        if let tail, !Statement.isBlank(tail) {
+        if hasMoreSQL {
             sqlite3_finalize(prepared)
             throw DatabaseError.misuse(
                 "a Statement holds one SQL statement; use Database.executeScript for several", sql: sql,
