@@ -10,6 +10,7 @@ extension RPCClient {
     package func streamNotifications(
         until signals: SignalFD, _ body: (RPCNotification) throws -> Void
     ) throws -> NotificationStreamEnd {
+        try processBufferedLines()
         for notification in takeNotifications() { try body(notification) }
         let epoll = try Epoll(maximumEventsPerWait: 2)
         let socketToken: UInt64 = 1

@@ -95,7 +95,8 @@ package final class RPCClient {
         return try awaitReply(to: id, method: method)
     }
 
-    /// The notifications that arrived so far and were not taken yet, oldest first.
+    /// The notifications queued so far and not taken yet, oldest first (see
+    /// `processBufferedLines()` for those that arrived right after a reply).
     package func takeNotifications() -> [RPCNotification] {
         defer { pendingNotifications.removeAll() }
         return pendingNotifications
@@ -119,6 +120,13 @@ package final class RPCClient {
         while let notification = try nextNotification() {
             guard try body(notification) else { return }
         }
+    }
+
+    /// Queues the notifications among the complete lines already read but not yet looked at:
+    /// a call returns as soon as its reply is found, so lines that came in the same read after
+    /// it wait in the buffer, where waiting for the socket to become readable would not see them.
+    package func processBufferedLines() throws(ClientError) {
+        try drainFrames(awaiting: nil)
     }
 
     /// Reads once from the socket (blocking unless it is readable) and queues the notifications
