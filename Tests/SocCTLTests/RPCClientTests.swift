@@ -176,6 +176,22 @@ import Testing
         _ = server.finish()
     }
 
+    @Test(.timeLimit(.minutes(1)))
+    func aNotificationReadTogetherWithTheReplyIsDeliveredWithoutAnotherRead() throws {
+        let (client, server) = try FakeServer.pair { request, line in
+            // The second request only lets the server finish; it is not answered.
+            line.contains("system.ping")
+                ? .lines(
+                    FakeServer.result(["pong": true], for: request), FakeServer.event(topic: "system", data: ["n": 1]))
+                : FakeServer.Reply(lines: [], closes: true)
+        }
+        _ = try client.call(method: "system.ping", params: nil)
+        // The server is silent now: a blocking read here would never return.
+        #expect(try client.nextNotification()?.event?.data == ["n": 1])
+        _ = try? client.call(method: "system.status", params: nil)
+        _ = server.finish()
+    }
+
     @Test func unsolicitedReplyOutsideACallIsAProtocolViolation() throws {
         let (client, server) = try FakeServer.pair(greeting: [#"{"id":1,"jsonrpc":"2.0","result":{}}"#]) { _, _ in
             .lines()

@@ -108,6 +108,7 @@ package final class RPCClient {
     /// The next notification, waiting for one if none has arrived yet; `nil` once the daemon
     /// has closed the connection and every notification before that was taken.
     package func nextNotification() throws(ClientError) -> RPCNotification? {
+        try processBufferedLines()
         while pendingNotifications.isEmpty {
             guard try receive() else { return nil }
         }
@@ -135,7 +136,6 @@ package final class RPCClient {
     /// Outside a call a reply cannot be expected, so a reply line here breaks the protocol.
     @discardableResult
     package func receive() throws(ClientError) -> Bool {
-        try drainFrames(awaiting: nil)
         guard try fill(method: nil) else { return false }
         try drainFrames(awaiting: nil)
         return true
