@@ -152,8 +152,7 @@ struct ToolRun {
         let terminal = Terminal(
             environment: { _ in nil }, standardOutputIsTerminal: false, standardErrorIsTerminal: false,
             windowColumns: columns)
-        let context = CommandContext(
-            terminal: terminal, standardOutput: output, standardError: error, environment: { _ in nil })
+        let context = CommandContext(terminal: terminal, standardOutput: output, standardError: error)
         status = CommandLineTool.run(root: root, arguments: arguments, context: context)
         standardOutput = output.text
         standardError = error.text
