@@ -69,7 +69,8 @@ import Testing
         #expect(run.status == .usage)
         #expect(
             run.standardError
-                == "socctl: invalid value 'firewall' for '--topic': expected one of system, audit\nTry 'socctl events --help'.\n"
+                == "socctl: invalid value 'firewall' for '--topic': expected one of "
+                + EventTopic.allCases.map(\.rawValue).joined(separator: ", ") + "\nTry 'socctl events --help'.\n"
         )
     }
 

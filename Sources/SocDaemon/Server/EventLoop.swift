@@ -123,6 +123,8 @@ package final class EventLoop: @unchecked Sendable {
         case .replyReady(let id, let reply, let bytes):
             guard let connection = connections[id] else { return }
             connection.resolvePending(reply, bytes: bytes)
+            // The lines that waited behind it may run now.
+            guard dispatchFrames(connection) else { return }
             afterOutputChange(connection)
         case .deliver(let id, let bytes):
             guard let connection = connections[id] else { return }
@@ -132,7 +134,7 @@ package final class EventLoop: @unchecked Sendable {
             draining = true
             stopAccepting()
             for connection in Array(connections.values) {
-                connection.readsInput = false
+                connection.draining = true
                 afterOutputChange(connection)
             }
         case .closeAll:
@@ -201,7 +203,7 @@ package final class EventLoop: @unchecked Sendable {
         connection.registeredEvents = .readable
         connections[seed.id] = connection
         if draining {
-            connection.readsInput = false
+            connection.draining = true
             afterOutputChange(connection)
         }
     }
@@ -209,7 +211,7 @@ package final class EventLoop: @unchecked Sendable {
     // MARK: - Serving a connection
 
     private func service(_ connection: Connection, events: EpollEvents) {
-        if events.contains(.readable) && connection.readsInput {
+        if events.contains(.readable) && connection.wantsInput {
             readRequests(connection)
             guard connections[connection.id] != nil else { return }
         } else if !events.isDisjoint(with: [.hangup, .error]) && !events.contains(.writable) {
@@ -234,20 +236,21 @@ package final class EventLoop: @unchecked Sendable {
             case .wouldBlock:
                 return
             case .endOfFile:
-                connection.readsInput = false
+                connection.inputOpen = false
                 return
             case .bytes(let count):
                 budget -= count
                 connection.framer.append(UnsafeRawBufferPointer(rebasing: readBuffer[..<count]))
                 if !dispatchFrames(connection) { return }
-                if count < readBuffer.count { return }
+                // A deferred request stopped dispatch: leave the rest in the socket.
+                if !connection.mayDispatch || count < readBuffer.count { return }
             }
         }
     }
 
     /// Handles every complete line buffered for `connection`. Returns false if it was closed.
     private func dispatchFrames(_ connection: Connection) -> Bool {
-        while connection.readsInput, let frame = connection.framer.nextFrame() {
+        while connection.mayDispatch, let frame = connection.framer.nextFrame() {
             if connection.unsentByteCount > environment.limits.maximumOutputBytes {
                 close(
                     connection,
@@ -296,12 +299,12 @@ package final class EventLoop: @unchecked Sendable {
             close(connection, reason: nil)
             return
         }
-        if !connection.readsInput && connection.isIdle {
+        if connection.isFinished {
             close(connection, reason: nil)
             return
         }
         var wanted: EpollEvents = []
-        if connection.readsInput { wanted.insert(.readable) }
+        if connection.wantsInput { wanted.insert(.readable) }
         if connection.hasUnsentOutput { wanted.insert(.writable) }
         if wanted != connection.registeredEvents {
             do {
