@@ -3,8 +3,9 @@ import SocPOSIX
 
 /// One client connection's state. Confined to its event loop's thread.
 ///
-/// Replies leave in request order: while a deferred reply is outstanding, later replies queue
-/// behind it in `queue`; `output` holds only bytes that may be written now.
+/// Replies leave in request order: while a deferred reply is outstanding the next request is
+/// not dispatched, and notifications queue behind it in `queue`; `output` holds only bytes
+/// that may be written now.
 final class Connection {
     enum QueuedReply {
         case pending(ObjectIdentifier)
@@ -42,6 +43,9 @@ final class Connection {
     }
 
     var hasQueuedReplies: Bool { queueStart < queue.count }
+    /// A deferred reply heads the queue (only a pending reply ever starts it), so the next
+    /// request must wait for it.
+    var isWaitingForDeferredReply: Bool { hasQueuedReplies }
     var hasUnsentOutput: Bool { outputStart < output.count }
     /// Nothing more will be sent: no request in flight and no bytes waiting.
     var isIdle: Bool { !hasQueuedReplies && !hasUnsentOutput }

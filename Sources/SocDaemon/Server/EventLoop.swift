@@ -123,6 +123,8 @@ package final class EventLoop: @unchecked Sendable {
         case .replyReady(let id, let reply, let bytes):
             guard let connection = connections[id] else { return }
             connection.resolvePending(reply, bytes: bytes)
+            // Requests that arrived behind the deferred one run now, in order.
+            guard dispatchFrames(connection) else { return }
             afterOutputChange(connection)
         case .deliver(let id, let bytes):
             guard let connection = connections[id] else { return }
@@ -220,7 +222,7 @@ package final class EventLoop: @unchecked Sendable {
 
     private func readRequests(_ connection: Connection) {
         var budget = environment.limits.readBudgetBytes
-        while budget > 0 {
+        while budget > 0 && !connection.isWaitingForDeferredReply {
             let result: IOResult
             do {
                 result = try connection.descriptor.read(into: readBuffer)
@@ -243,9 +245,11 @@ package final class EventLoop: @unchecked Sendable {
         }
     }
 
-    /// Handles every complete line buffered for `connection`. Returns false if it was closed.
+    /// Handles the complete lines buffered for `connection`, stopping at a request whose reply is
+    /// deferred: a connection's requests run one after another, so a request sees the effects of
+    /// every request sent before it. Returns false if the connection was closed.
     private func dispatchFrames(_ connection: Connection) -> Bool {
-        while connection.readsInput, let frame = connection.framer.nextFrame() {
+        while connection.readsInput, !connection.isWaitingForDeferredReply, let frame = connection.framer.nextFrame() {
             if connection.unsentByteCount > environment.limits.maximumOutputBytes {
                 close(
                     connection,
@@ -261,15 +265,9 @@ package final class EventLoop: @unchecked Sendable {
                     byteCount: byteCount, limit: environment.limits.maximumLineBytes, into: &reply)
                 connection.enqueueReady(reply)
             case .line(let line):
-                let pending: RPCPendingReply?
-                if connection.hasQueuedReplies {
-                    var reply: [UInt8] = []
-                    pending = environment.dispatcher.handle(line: line, context: connection.context, output: &reply)
-                    connection.enqueueReady(reply)
-                } else {
-                    pending = environment.dispatcher.handle(
-                        line: line, context: connection.context, output: &connection.output)
-                }
+                // Nothing is queued (see the loop's condition), so the reply may go straight out.
+                let pending = environment.dispatcher.handle(
+                    line: line, context: connection.context, output: &connection.output)
                 if let pending {
                     connection.enqueuePending(pending)
                     let id = connection.id
@@ -299,7 +297,9 @@ package final class EventLoop: @unchecked Sendable {
             return
         }
         var wanted: EpollEvents = []
-        if connection.readsInput { wanted.insert(.readable) }
+        // While a deferred reply is outstanding, input stays in the kernel: the framer would
+        // only buffer it, without bound.
+        if connection.readsInput && !connection.isWaitingForDeferredReply { wanted.insert(.readable) }
         if connection.hasUnsentOutput { wanted.insert(.writable) }
         if wanted != connection.registeredEvents {
             do {
