@@ -206,6 +206,21 @@ import Testing
         }
     }
 
+    @Test func aMethodWithoutParamsAcceptsEveryEmptySpellingAndRejectsAnyMember() throws {
+        for params in ["", #","params":{}"#, #","params":[]"#] {
+            #expect(
+                harness.reply(#"{"jsonrpc":"2.0","id":1,"method":"test.ping"\#(params)}"#)
+                    == #"{"id":1,"jsonrpc":"2.0","result":{}}"#)
+        }
+        let error = try harness.replyJSON(#"{"jsonrpc":"2.0","id":1,"method":"test.ping","params":{"verbose":true}}"#)[
+            "error"]
+        #expect(error?["code"] == .int(-32602))
+        #expect(error?["message"] == #"Invalid params: unknown field "verbose""#)
+        #expect(
+            try harness.replyJSON(#"{"jsonrpc":"2.0","id":1,"method":"test.ping","params":[1]}"#)["error"]?["code"]
+                == .int(-32602))
+    }
+
     @Test(arguments: [
         (#"{"a":"one","b":2}"#, "a"),
         (#"{"a":1}"#, "b"),

@@ -19,6 +19,13 @@ struct AddMethod: RPCMethod {
     struct Result: Codable, Sendable { var sum: Int }
 }
 
+/// `test.ping`: a method without params.
+struct PingMethod: RPCMethod {
+    static let method = "test.ping"
+    typealias Params = RPCNoParams
+    typealias Result = RPCEmptyResult
+}
+
 /// `test.later`: a deferred method that completes from another thread when told to.
 struct LaterMethod: RPCMethod {
     static let method = "test.later"
@@ -75,6 +82,7 @@ enum TestRouter {
     static func make(gate: DeferredGate) -> RPCRouter<TestContext> {
         var router = RPCRouter<TestContext>()
         router.register(AddMethod.self) { params, _ in AddMethod.Result(sum: params.a + params.b) }
+        router.register(PingMethod.self) { _, _ in RPCEmptyResult() }
         router.register("test.echo", .immediate { request, _ in request.params ?? .null })
         router.register("test.whoami", .immediate { _, context in .string(context.caller) })
         router.register("test.rpcError", .immediate { _, _ in throw RPCError.permissionDenied("not you") })
