@@ -247,9 +247,10 @@ package final class EventLoop: @unchecked Sendable {
 
     /// Handles the complete lines buffered for `connection`, stopping at a request whose reply is
     /// deferred: a connection's requests run one after another, so a request sees the effects of
-    /// every request sent before it. Returns false if the connection was closed.
+    /// every request sent before it. Lines already read are handled even once input has stopped
+    /// (end of file, draining): socd received them. Returns false if the connection was closed.
     private func dispatchFrames(_ connection: Connection) -> Bool {
-        while connection.readsInput, !connection.isWaitingForDeferredReply, let frame = connection.framer.nextFrame() {
+        while !connection.isWaitingForDeferredReply, let frame = connection.framer.nextFrame() {
             if connection.unsentByteCount > environment.limits.maximumOutputBytes {
                 close(
                     connection,
