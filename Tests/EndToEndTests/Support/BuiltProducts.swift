@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Testing
 
 /// Where the binaries under test are: next to the running test bundle, which SwiftPM builds
 /// into the same directory as the products (`.build/<triple>/debug`).
@@ -18,13 +19,26 @@ enum BuiltProducts {
     static var socd: String { directory + "/socd" }
     static var socctl: String { directory + "/socctl" }
 
-    /// The path of a tool from `PATH`, or nil when it is not installed.
+    /// The path of an installed tool (`make test-deps` installs them), or nil.
+    ///
+    /// The system directories come first: a tool run as another user (python3 under setpriv)
+    /// must not be a shim in root's home that the other user cannot read.
     static func tool(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for directory in path.split(separator: ":") + ["/usr/sbin", "/sbin"] {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let directories = ["/usr/bin", "/bin", "/usr/sbin", "/sbin"] + path.split(separator: ":").map(String.init)
+        for directory in directories {
             let candidate = "\(directory)/\(name)"
             if access(candidate, X_OK) == 0 { return candidate }
         }
         return nil
+    }
+
+    /// The path of a tool the test cannot do without; a missing one fails the test with the fix.
+    static func requiredTool(_ name: String, package: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> String
+    {
+        try #require(
+            tool(name), "\(name) is not installed: run `make test-deps` (Debian package \(package))",
+            sourceLocation: sourceLocation)
     }
 }
