@@ -74,7 +74,8 @@ struct AuthorizationTests {
 
         // Nothing changed, and the daemon's own user still may change it.
         #expect(try owner.result("system.status")["logLevel"] == "info")
-        #expect(try owner.result("system.setLogLevel", ["level": "warning"]) == ["level": "warning", "previous": "info"])
+        #expect(
+            try owner.result("system.setLogLevel", ["level": "warning"]) == ["level": "warning", "previous": "info"])
         let all = try owner.result("audit.list")["entries"]?.arrayValue ?? []
         #expect(all.map { $0["outcome"] } == ["ok", "denied"])
         #expect(socd.terminate() == 0)

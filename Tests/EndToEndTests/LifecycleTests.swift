@@ -29,7 +29,8 @@ import Testing
         let count = 40
         var burst = ""
         for index in 0..<count {
-            burst += #"{"jsonrpc":"2.0","id":\#(index),"method":"system.setLogLevel","params":{"level":"\#(levels[index % 4])"}}"#
+            burst +=
+                #"{"jsonrpc":"2.0","id":\#(index),"method":"system.setLogLevel","params":{"level":"\#(levels[index % 4])"}}"#
             burst += "\n"
         }
         try client.send(burst)

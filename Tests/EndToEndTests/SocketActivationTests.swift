@@ -10,7 +10,10 @@ import Testing
         let notify = try NotifyListener(path: scratch.file("notify"))
         let activator = try ChildProcess(
             try BuiltProducts.requiredTool("systemd-socket-activate", package: "systemd"),
-            ["-l", scratch.socket, "-E", "NOTIFY_SOCKET=\(notify.path)", BuiltProducts.socd, "--state-dir", scratch.state],
+            [
+                "-l", scratch.socket, "-E", "NOTIFY_SOCKET=\(notify.path)", BuiltProducts.socd, "--state-dir",
+                scratch.state,
+            ],
             outputPrefix: scratch.file("activate"))
         // The activator binds the socket at once; socd is not exec'd until someone connects.
         #expect(eventually(timeout: 10) { access(scratch.socket, F_OK) == 0 }, "\(activator.standardError)")

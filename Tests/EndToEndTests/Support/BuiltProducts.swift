@@ -34,7 +34,9 @@ enum BuiltProducts {
     }
 
     /// The path of a tool the test cannot do without; a missing one fails the test with the fix.
-    static func requiredTool(_ name: String, package: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    static func requiredTool(
+        _ name: String, package: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws
         -> String
     {
         try #require(
