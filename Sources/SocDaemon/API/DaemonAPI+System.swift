@@ -52,12 +52,14 @@ extension DaemonAPI {
         }
 
         router.registerChange(SetLogLevelRequest.self, services) { params, _ in
-            let previous = services.logger.level
-            return StateChange(
+            StateChange(
                 persist: { database in
                     try SettingsTable.setValue(params.level.rawValue, for: DaemonSettingKey.logLevel, in: database)
                 },
                 apply: {
+                    // Read when the change applies, not when the request arrived: changes apply in
+                    // commit order, and an earlier one may still have been in flight then.
+                    let previous = services.logger.level
                     services.logger.level = params.level
                     services.logger.notice("log level changed from \(previous.rawValue) to \(params.level.rawValue)")
                     services.events.publish(

@@ -25,13 +25,16 @@ final class Connection {
     var queueStart = 0
     /// False once the peer has half-closed: what is buffered is still served, nothing more is read.
     var inputOpen = true
-    /// True while the server shuts down: requests not yet started are not served.
+    /// True while the server shuts down: nothing more is read, but lines already read (socd
+    /// received them) are still served.
     var draining = false
 
-    /// Whether the next buffered line may be dispatched now.
-    var mayDispatch: Bool { !draining && !hasQueuedReplies }
-    /// Whether to ask epoll for more input: only when it could be dispatched.
-    var wantsInput: Bool { inputOpen && mayDispatch }
+    /// Whether the next buffered line may be dispatched now: not while a deferred reply is
+    /// outstanding (only a pending reply ever starts the queue).
+    var mayDispatch: Bool { !hasQueuedReplies }
+    /// Whether to ask epoll for more input. While a deferred reply is outstanding, input stays
+    /// in the kernel: the framer would only buffer it, without bound.
+    var wantsInput: Bool { inputOpen && !draining && mayDispatch }
     /// Nothing more will arrive or be sent: the connection can close.
     var isFinished: Bool { (draining || !inputOpen) && isIdle }
     /// The epoll interest currently registered, to skip redundant `epoll_ctl` calls.

@@ -248,7 +248,10 @@ package final class EventLoop: @unchecked Sendable {
         }
     }
 
-    /// Handles every complete line buffered for `connection`. Returns false if it was closed.
+    /// Handles the complete lines buffered for `connection`, stopping at a request whose reply is
+    /// deferred: a connection's requests run one after another, so each sees the effects of every
+    /// request sent before it. Lines already read are handled even once input has stopped (end
+    /// of file, draining). Returns false if the connection was closed.
     private func dispatchFrames(_ connection: Connection) -> Bool {
         while connection.mayDispatch, let frame = connection.framer.nextFrame() {
             if connection.unsentByteCount > environment.limits.maximumOutputBytes {
@@ -266,15 +269,9 @@ package final class EventLoop: @unchecked Sendable {
                     byteCount: byteCount, limit: environment.limits.maximumLineBytes, into: &reply)
                 connection.enqueueReady(reply)
             case .line(let line):
-                let pending: RPCPendingReply?
-                if connection.hasQueuedReplies {
-                    var reply: [UInt8] = []
-                    pending = environment.dispatcher.handle(line: line, context: connection.context, output: &reply)
-                    connection.enqueueReady(reply)
-                } else {
-                    pending = environment.dispatcher.handle(
-                        line: line, context: connection.context, output: &connection.output)
-                }
+                // Nothing is queued (see the loop's condition), so the reply may go straight out.
+                let pending = environment.dispatcher.handle(
+                    line: line, context: connection.context, output: &connection.output)
                 if let pending {
                     connection.enqueuePending(pending)
                     let id = connection.id
