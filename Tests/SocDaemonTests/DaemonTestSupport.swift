@@ -40,7 +40,6 @@ final class InProcessAPI {
         directory = try TestDirectory()
         store = try Store.open(stateDirectory: directory.file("state"))
         let logger = Logger(level: .info, sink: .memory(log))
-        let events = EventBus()
         let metrics = ServerMetrics()
         let authorizer = Authorizer(daemonUID: daemonUID, adminGroupName: adminGroup)
         let facts = DaemonFacts(
@@ -48,9 +47,8 @@ final class InProcessAPI {
             startedAtMonotonicMilliseconds: MonotonicClock.milliseconds, listenerOrigin: .bound,
             socketPath: directory.file("socd.sock"), stateDirectory: directory.file("state"), exitIdleSeconds: nil,
             revision: "test")
-        services = DaemonServices(
-            logger: logger, store: store, events: events, metrics: metrics, authorizer: authorizer,
-            audit: AuditRecorder(store: store, events: events, logger: logger), facts: facts)
+        services = try DaemonServices.assemble(
+            store: store, logger: logger, authorizer: authorizer, facts: facts, metrics: metrics)
         dispatcher = RPCDispatcher(router: DaemonAPI.makeRouter(services))
         let idle = RPCDispatcher<RequestContext>(router: RPCRouter())
         loop = try EventLoop(

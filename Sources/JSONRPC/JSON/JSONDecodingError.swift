@@ -6,10 +6,19 @@ package struct JSONDecodingError: Error, Sendable, Hashable, CustomStringConvert
     /// Member names from the root, with array positions written as `"[2]"`.
     package var path: [String]
     package var message: String
+    /// For an unknown-member error: the members the type does not know, sorted.
+    package var unknownFields: [String] = []
 
     package init(path: [String], message: String) {
         self.path = path
         self.message = message
+    }
+
+    /// The path of the offending member: `path`, or for unknown members the first of them
+    /// (`params.verbose`), so that a client can point at what to remove.
+    package var offendingPath: String {
+        guard let first = unknownFields.first else { return renderedPath }
+        return Self(path: path + [first], message: message).renderedPath
     }
 
     /// `path` as one string: `rules[2].dport`; empty for the root value.
@@ -42,7 +51,9 @@ extension JSONDecodingError {
 
     package static func unknownFields(_ names: [String], at path: [String]) -> Self {
         let quoted = names.map { "\"\($0)\"" }.joined(separator: ", ")
-        return Self(path: path, message: names.count == 1 ? "unknown field \(quoted)" : "unknown fields \(quoted)")
+        var error = Self(path: path, message: names.count == 1 ? "unknown field \(quoted)" : "unknown fields \(quoted)")
+        error.unknownFields = names
+        return error
     }
 
     /// Adopts an error thrown by a type's own `init(from:)`, keeping the path it names.

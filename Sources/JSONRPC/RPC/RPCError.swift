@@ -66,6 +66,14 @@ extension RPCError {
         return make(RPCErrorCode.invalidParams, "invalidParams", message, extra)
     }
 
+    /// Params with members the method does not take; `reason` names them
+    /// (`unknown field "limt"`) and `field` is the first, for clients that point at it.
+    package static func unknownParams(field: String, _ reason: String) -> RPCError {
+        make(
+            RPCErrorCode.invalidParams, "invalidParams", "Invalid params: \(reason)",
+            ["reason": .string(reason), "field": .string(field)])
+    }
+
     /// Deliberately says nothing of the cause: internals stay in the daemon's log.
     package static func internalError() -> RPCError {
         make(RPCErrorCode.internalError, "internal", "Internal error")

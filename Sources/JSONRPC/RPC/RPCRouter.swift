@@ -72,6 +72,9 @@ package enum RPCParamsCodec {
         do {
             return try JSONValueDecoder(rejectsUnknownKeys: true).decode(P.self, from: object)
         } catch let error as JSONDecodingError {
+            if !error.unknownFields.isEmpty {
+                throw RPCError.unknownParams(field: error.offendingPath, error.description)
+            }
             throw RPCError.invalidParams(field: error.path.isEmpty ? nil : error.renderedPath, error.message)
         }
     }

@@ -25,3 +25,23 @@ package struct DaemonFacts: Sendable {
     package var exitIdleSeconds: Double?
     package var revision: String
 }
+
+extension DaemonServices {
+    /// Builds the services over an open store: the one place that knows what they are and how
+    /// they depend on each other, shared by the daemon and the in-process tests.
+    package static func assemble(
+        store: Store, logger: Logger, authorizer: Authorizer, facts: DaemonFacts, events: EventBus = EventBus(),
+        metrics: ServerMetrics = ServerMetrics()
+    ) throws -> DaemonServices {
+        let firewall: FirewallService
+        do {
+            firewall = try FirewallService(store: store, events: events, logger: logger)
+        } catch {
+            logger.error("cannot load the firewall rules from \(store.path): \(error)")
+            throw error
+        }
+        return DaemonServices(
+            logger: logger, store: store, events: events, metrics: metrics, authorizer: authorizer,
+            audit: AuditRecorder(store: store, events: events, logger: logger), firewall: firewall, facts: facts)
+    }
+}

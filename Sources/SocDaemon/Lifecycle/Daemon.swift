@@ -62,19 +62,14 @@ final class Daemon {
             startedAtMonotonicMilliseconds: MonotonicClock.milliseconds, listenerOrigin: listener.origin,
             socketPath: listener.path, stateDirectory: stateDirectory, exitIdleSeconds: options.exitIdleSeconds,
             revision: BuildInfo.revision)
-        let audit = AuditRecorder(store: store, events: events, logger: logger)
-        let firewall: FirewallService
         do {
-            firewall = try FirewallService(store: store, events: events, logger: logger)
+            services = try DaemonServices.assemble(
+                store: store, logger: logger, authorizer: authorizer, facts: facts, events: events, metrics: metrics)
         } catch {
-            logger.error("cannot load the firewall rules from \(store.path): \(error)")
             listener.close()
             store.close()
             throw error
         }
-        services = DaemonServices(
-            logger: logger, store: store, events: events, metrics: metrics, authorizer: authorizer, audit: audit,
-            firewall: firewall, facts: facts)
         let logger = logger
         let dispatcher = RPCDispatcher(router: DaemonAPI.makeRouter(services)) { method, error in
             logger.error("\(method) failed: \(error)")
@@ -102,7 +97,6 @@ final class Daemon {
             "socd \(SocdVersion.release) serving \(facts.socketPath) (\(facts.listenerOrigin.rawValue)), "
                 + "state in \(facts.stateDirectory)")
         _ = Systemd.notify("READY=1\nSTATUS=Serving \(facts.socketPath)\nMAINPID=\(facts.pid)")
-        services.events.publish(.system, ["event": "started", "pid": .int(facts.pid)])
 
         let reason = waitForStop()
         logger.notice("stopping: \(reason)")

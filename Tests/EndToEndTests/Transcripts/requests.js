@@ -32,6 +32,6 @@
 <-- {"id":14,"jsonrpc":"2.0","result":{}}
 --> {"jsonrpc":"2.0","id":15,"method":"events.unsubscribe","params":{"subscription":1}}
 <-- {"error":{"code":-32001,"data":{"kind":"notFound","subscription":1},"message":"no subscription 1 on this connection"},"id":15,"jsonrpc":"2.0"}
---> {"jsonrpc":"2.0","id":16,"method":"events.subscribe","params":{}}
+--> {"jsonrpc":"2.0","id":16,"method":"events.subscribe","params":{"topics":["audit","system"]}}
 <-- {"id":16,"jsonrpc":"2.0","result":{"subscription":2,"topics":["system","audit"]}}
 
