@@ -34,7 +34,7 @@ test-deps:
 
 # The build revision is compiled in through a generated header, rewritten only when it changes.
 revision:
-	@./scripts/write-revision Sources/CSocShims/include/socd_revision.h
+	@./scripts/write-revision Sources/CSocShims/socd_revision.h
 
 build: deps revision
 	$(SWIFT) build

@@ -1,13 +1,7 @@
-// The source revision socd was built from. `make` writes socd_revision.h (untracked) with the
-// git revision; a plain `swift build` without it reports "unknown".
+// The source revision socd was built from. Declared here, defined in build_info.c, so that a new
+// revision recompiles one C file and relinks rather than rebuilding every module above this one.
 #pragma once
 
-#if __has_include("socd_revision.h")
-#include "socd_revision.h"
-#endif
-
-#ifndef SOCD_REVISION
-#define SOCD_REVISION "unknown"
-#endif
-
-static inline const char *CSocShims_build_revision(void) { return SOCD_REVISION; }
+/// The git revision (with `-dirty` for uncommitted changes), or "unknown" for a plain
+/// `swift build` outside make.
+const char *CSocShims_build_revision(void);
