@@ -25,6 +25,16 @@ struct DaemonOptionsTests {
         #expect(command == .run(expected))
     }
 
+    @Test func durability() throws {
+        var expected = DaemonOptions()
+        expected.durability = .normal
+        #expect(try DaemonOptions.parse(["--durability", "NORMAL"]) == .run(expected))
+        #expect(throws: DaemonUsageError(message: "--durability: \"off\" is not one of full, normal")) {
+            try DaemonOptions.parse(["--durability", "off"])
+        }
+        #expect(DaemonOptions().durability == .full)
+    }
+
     @Test func helpAndVersion() throws {
         #expect(try DaemonOptions.parse(["--help"]) == .help)
         #expect(try DaemonOptions.parse(["-h"]) == .help)

@@ -18,6 +18,14 @@ package struct DaemonOptions: Sendable, Equatable {
     package var drainTimeoutSeconds = 5.0
     /// Event-loop threads; connections are spread over them.
     package var eventLoops = 2
+    /// How commits reach the disk. `full` (the default) fsyncs every group commit, so an
+    /// acknowledged change survives power loss; `normal` leaves that to checkpoints, so it
+    /// survives a crash of socd (kill -9) but not of the machine, at a fraction of the latency.
+    package var durability = Durability.full
+
+    package enum Durability: String, Sendable, Equatable, CaseIterable {
+        case full, normal
+    }
 
     package init() {}
 }
@@ -53,6 +61,8 @@ extension DaemonOptions {
           --max-connections N      Connections served at once (default: 4096)
           --drain-timeout SECONDS  Grace period for in-flight requests at shutdown (default: 5)
           --event-loops N          I/O threads (default: 2)
+          --durability MODE        full: fsync each commit (default); normal: survive
+                                   a socd crash but not a power loss, much faster
           -h, --help               Show this help
           --version                Show the version
 
@@ -107,6 +117,12 @@ extension DaemonOptions {
             case "--max-connections": options.maximumConnections = try number(Int.self, atLeast: 1)
             case "--drain-timeout": options.drainTimeoutSeconds = try number(Double.self, atLeast: 0)
             case "--event-loops": options.eventLoops = try number(Int.self, atLeast: 1)
+            case "--durability":
+                let text = try value()
+                guard let durability = Durability(rawValue: text.lowercased()) else {
+                    throw DaemonUsageError(message: "--durability: \"\(text)\" is not one of full, normal")
+                }
+                options.durability = durability
             default:
                 throw DaemonUsageError(message: "unknown argument \"\(argument)\"")
             }

@@ -33,7 +33,9 @@ final class Daemon {
             option: options.stateDirectory, environment: environment, uid: uid, home: nil)
 
         do {
-            store = try Store.open(stateDirectory: stateDirectory)
+            var storeOptions = StoreOptions()
+            storeOptions.synchronous = options.durability == .full ? .full : .normal
+            store = try Store.open(stateDirectory: stateDirectory, options: storeOptions)
         } catch {
             logger.error("cannot open the database in \(stateDirectory): \(error)")
             throw error
