@@ -22,38 +22,59 @@ extension RPCRequest {
     /// client can tell which of its requests failed; otherwise it is null, as the spec says.
     package static func classify(_ value: JSONValue) -> Result<RPCRequest, RPCRequestError> {
         guard case .object(let members) = value else {
-            return .failure(RPCRequestError(id: .null, error: .invalidRequest("expected an object, got \(value.typeName)")))
+            return .failure(
+                RPCRequestError(id: .null, error: .invalidRequest("expected an object, got \(value.typeName)")))
+        }
+        // One pass over the members instead of a hashed lookup per member name: on the
+        // pipelined ping path the lookups cost more than the rest of classification together.
+        var rawID: JSONValue?
+        var version: JSONValue?
+        var rawMethod: JSONValue?
+        var params: JSONValue?
+        var looksLikeResponse = false
+        for (key, member) in members {
+            switch key {
+            case "id": rawID = member
+            case "jsonrpc": version = member
+            case "method": rawMethod = member
+            case "params": params = member
+            case "result", "error": looksLikeResponse = true
+            default: break
+            }
         }
         var id: RPCID? = nil
-        if let rawID = members["id"] {
+        if let rawID {
             guard let parsed = RPCID(rawID) else {
                 return .failure(
-                    RPCRequestError(id: .null, error: .invalidRequest("id must be a string, number or null, got \(rawID.typeName)")))
+                    RPCRequestError(
+                        id: .null, error: .invalidRequest("id must be a string, number or null, got \(rawID.typeName)"))
+                )
             }
             id = parsed
         }
         let replyID = id ?? .null
-        guard let version = members["jsonrpc"] else {
+        guard let version else {
             return .failure(RPCRequestError(id: replyID, error: .invalidRequest("missing \"jsonrpc\": \"2.0\"")))
         }
-        guard version == .string("2.0") else {
-            return .failure(RPCRequestError(id: replyID, error: .invalidRequest("jsonrpc must be \"2.0\", got \(version)")))
+        guard case .string("2.0") = version else {
+            return .failure(
+                RPCRequestError(id: replyID, error: .invalidRequest("jsonrpc must be \"2.0\", got \(version)")))
         }
-        guard let rawMethod = members["method"] else {
-            let reason =
-                members["result"] != nil || members["error"] != nil
-                ? "a response is not a request; missing \"method\"" : "missing \"method\""
+        guard let rawMethod else {
+            let reason = looksLikeResponse ? "a response is not a request; missing \"method\"" : "missing \"method\""
             return .failure(RPCRequestError(id: replyID, error: .invalidRequest(reason)))
         }
         guard case .string(let method) = rawMethod else {
-            return .failure(RPCRequestError(id: replyID, error: .invalidRequest("method must be a string, got \(rawMethod.typeName)")))
+            return .failure(
+                RPCRequestError(
+                    id: replyID, error: .invalidRequest("method must be a string, got \(rawMethod.typeName)")))
         }
-        let params = members["params"]
         switch params {
         case nil, .object?, .array?: break
         case let other?:
             return .failure(
-                RPCRequestError(id: replyID, error: .invalidRequest("params must be an object or an array, got \(other.typeName)")))
+                RPCRequestError(
+                    id: replyID, error: .invalidRequest("params must be an object or an array, got \(other.typeName)")))
         }
         return .success(RPCRequest(id: id, method: method, params: params))
     }
