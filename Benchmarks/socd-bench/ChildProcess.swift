@@ -83,6 +83,23 @@ struct ChildProcess {
         return nil
     }
 
+    /// CPU time the process has used so far, user and system, in nanoseconds (from
+    /// /proc/PID/stat, so with the kernel's clock-tick resolution, usually 10 ms).
+    func cpuTime() -> (user: Double, system: Double)? {
+        guard let file = fopen("/proc/\(pid)/stat", "r") else { return nil }
+        defer { fclose(file) }
+        var line = [CChar](repeating: 0, count: 1024)
+        guard fgets(&line, Int32(line.count), file) != nil else { return nil }
+        let text = line.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        // Fields after the parenthesised command name start with field 3 (state); utime and
+        // stime are fields 14 and 15.
+        guard let close = text.lastIndex(of: ")") else { return nil }
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        let tick = 1e9 / Double(sysconf(Int32(_SC_CLK_TCK)))
+        return (user * tick, system * tick)
+    }
+
     /// The caller's environment with `overrides` applied and `removing` names dropped.
     static func environment(setting overrides: [String: String] = [:], removing: Set<String> = []) -> [String] {
         var result: [String] = []

@@ -5,6 +5,8 @@ struct ControlPlaneBenchmark {
     let paths: BenchmarkPaths
     var warmUpRoundTrips = 2_000
     var roundTrips = 20_000
+    /// The round trips are made in this many alternating blocks, echo then socd.
+    var latencyBlocks = 10
     /// Chunks of `PingWorkload.distinctIDs` requests: 1,000 chunks make a million requests.
     var pipelinedChunks = 1_000
     var connections = 4
@@ -21,10 +23,18 @@ struct ControlPlaneBenchmark {
             title: "control plane: system.ping on a Unix stream socket (socd vs. line echo, no JSON)",
             baseline: "echo baseline")
 
-        var echoLatency = try PingClient.sequentialRoundTrips(
-            to: echo, workload: .echo, warmUp: warmUpRoundTrips, count: roundTrips)
-        var socdLatency = try PingClient.sequentialRoundTrips(
-            to: socd, workload: .socd, warmUp: warmUpRoundTrips, count: roundTrips)
+        var echoLatency = Samples(capacity: roundTrips)
+        var socdLatency = Samples(capacity: roundTrips)
+        var echoPinger = try SequentialPinger(server: echo, workload: .echo)
+        defer { echoPinger.close() }
+        var socdPinger = try SequentialPinger(server: socd, workload: .socd)
+        defer { socdPinger.close() }
+        try echoPinger.warmUp(warmUpRoundTrips)
+        try socdPinger.warmUp(warmUpRoundTrips)
+        for _ in 0..<latencyBlocks {
+            try echoPinger.roundTrips(roundTrips / latencyBlocks, into: &echoLatency)
+            try socdPinger.roundTrips(roundTrips / latencyBlocks, into: &socdLatency)
+        }
         table.add(
             "sequential round trip p50", .nanoseconds(socdLatency.median()),
             baseline: .nanoseconds(echoLatency.median()),
@@ -34,7 +44,14 @@ struct ControlPlaneBenchmark {
             baseline: .nanoseconds(echoLatency.percentile(0.99)))
 
         let echoPipelined = try PingClient.pipelined(to: echo, workload: .echo, chunks: pipelinedChunks)
+        let cpuBefore = socd.process.cpuTime()
         let socdPipelined = try PingClient.pipelined(to: socd, workload: .socd, chunks: pipelinedChunks)
+        if let before = cpuBefore, let after = socd.process.cpuTime() {
+            let requests = Double(pipelinedChunks * PingWorkload.distinctIDs)
+            table.note(
+                "socd CPU per pipelined request: \(Quantity.nanoseconds((after.user - before.user) / requests).formatted) user, "
+                    + "\(Quantity.nanoseconds((after.system - before.system) / requests).formatted) system")
+        }
         table.add(
             "pipelined, 1 connection", .perSecond(socdPipelined), baseline: .perSecond(echoPipelined),
             target: .atLeast(.perSecond(500_000)))
@@ -49,7 +66,8 @@ struct ControlPlaneBenchmark {
 
         let requests = Quantity.grouped(pipelinedChunks * PingWorkload.distinctIDs)
         table.note(
-            "\(Quantity.grouped(roundTrips)) timed round trips after \(Quantity.grouped(warmUpRoundTrips)) warm-up; "
+            "\(Quantity.grouped(roundTrips)) timed round trips each after \(Quantity.grouped(warmUpRoundTrips)) warm-up, "
+                + "in \(latencyBlocks) blocks alternating between the servers; "
                 + "\(requests) pipelined requests per throughput figure (\(PingWorkload.request(id: 500).count)-byte lines)"
         )
         table.note(

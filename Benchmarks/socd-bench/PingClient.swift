@@ -5,47 +5,6 @@ import Synchronization
 /// The client side of the control-plane suite. The same code drives socd and the echo
 /// baseline, so the two figures differ only in the server.
 enum PingClient {
-    /// One request at a time on one connection: each round trip's duration, after `warmUp`
-    /// round trips that are not recorded.
-    static func sequentialRoundTrips(
-        to server: ServerProcess, workload: PingWorkload, warmUp: Int, count: Int
-    ) throws -> Samples {
-        let socket = try connect(to: server)
-        defer { try? socket.close() }
-        var samples = Samples(capacity: count)
-        var reply = [UInt8](repeating: 0, count: 4096)
-        for index in 0..<(warmUp + count) {
-            let id = index % PingWorkload.distinctIDs + 1
-            let start = Stopwatch.now
-            var length = 0
-            do {
-                try workload.lines[id - 1].withUnsafeBytes { (bytes) throws in try socket.sendAll(bytes) }
-                // One request is outstanding, so the reply is complete when a read ends in a newline.
-                while length == 0 || reply[length - 1] != UInt8(ascii: "\n") {
-                    if length == reply.count { reply += [UInt8](repeating: 0, count: reply.count) }
-                    let result = try reply.withUnsafeMutableBytes { (buffer) throws in
-                        try socket.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[length...]))
-                    }
-                    guard case .bytes(let read) = result else {
-                        throw SystemError(errno: ECONNRESET, function: "read")
-                    }
-                    length += read
-                }
-            } catch {
-                throw BenchmarkFailure.other("\(server.name), round trip \(index): \(error)")
-            }
-            if index >= warmUp { samples.append(Stopwatch.elapsed(since: start)) }
-            if index == 0 || index == warmUp + count - 1 {
-                let line = reply[..<(length - 1)]
-                guard workload.accepts(line, id) else {
-                    throw BenchmarkFailure.unexpectedReply(
-                        from: server.name, expected: workload.expectation, got: Array(line))
-                }
-            }
-        }
-        return samples
-    }
-
     /// `chunks` × `PingWorkload.distinctIDs` requests on one connection: a writer thread sends
     /// them as fast as the socket takes them while this thread counts replies. Returns
     /// requests per second, from the first send to the last reply.
