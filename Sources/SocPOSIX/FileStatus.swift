@@ -14,6 +14,8 @@ package struct FileStatus: Sendable, Hashable {
     package var ownerGID: gid_t
     package var device: UInt64
     package var inode: UInt64
+    /// Bytes, for regular files.
+    package var size: Int64
 
     init(_ raw: stat) {
         switch raw.st_mode & S_IFMT {
@@ -28,5 +30,6 @@ package struct FileStatus: Sendable, Hashable {
         ownerGID = raw.st_gid
         device = UInt64(raw.st_dev)
         inode = UInt64(raw.st_ino)
+        size = Int64(raw.st_size)
     }
 }

@@ -6,6 +6,8 @@ package enum EventTopic: String, Sendable, Codable, CaseIterable, JSONSchemaEnum
     case system
     /// Every entry written to the audit trail, as it is written.
     case audit
+    /// Firewall rules added, changed, moved, deleted or expired, and policy changes.
+    case rules
 }
 
 /// The params of an `events.event` notification, the only message socd sends unasked.

@@ -15,6 +15,19 @@ package enum SocAPI {
         SubscribeRequest.self,
         UnsubscribeRequest.self,
         AuditListRequest.self,
+        BackupRequest.self,
+        AddRuleRequest.self,
+        AddRulesRequest.self,
+        ListRulesRequest.self,
+        GetRuleRequest.self,
+        UpdateRuleRequest.self,
+        DeleteRulesRequest.self,
+        MoveRuleRequest.self,
+        ClearRulesRequest.self,
+        CheckRuleRequest.self,
+        SetPolicyRequest.self,
+        ExportRulesRequest.self,
+        ImportRulesRequest.self,
     ]
 
     /// Looks a method up by its wire name.

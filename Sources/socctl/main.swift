@@ -1,1 +1,4 @@
+import Glibc
 import SocCTL
+
+exit(Socctl.main())

@@ -86,7 +86,8 @@ struct JSONValueDecoderTests {
 
     @Test func decodesNestedParams() throws {
         let value = try JSONValue(
-            parsing: #"{"rules":[{"src":"10.0.0.1","dport":80,"action":"DROP"},{"src":"ANY","action":"ACCEPT","comment":null}],"limit":5,"dryRun":false,"labels":{"a":"b"}}"#
+            parsing:
+                #"{"rules":[{"src":"10.0.0.1","dport":80,"action":"DROP"},{"src":"ANY","action":"ACCEPT","comment":null}],"limit":5,"dryRun":false,"labels":{"a":"b"}}"#
         )
         let params = try decoder.decode(ReplaceRulesParams.self, from: value)
         #expect(
@@ -106,14 +107,16 @@ struct JSONValueDecoderTests {
         #expect(
             try decodingError(ReplaceRulesParams.self, from: #"{"rules":[{"action":"DROP"}],\#(base)}"#)?.description
                 == "rules[0].src: missing")
-        let third = #"{"rules":[{"src":"a","action":"DROP"},{"src":"b","action":"DROP"},{"src":"c","dport":true,"action":"DROP"}],\#(base)}"#
+        let third =
+            #"{"rules":[{"src":"a","action":"DROP"},{"src":"b","action":"DROP"},{"src":"c","dport":true,"action":"DROP"}],\#(base)}"#
         let error = try #require(try decodingError(ReplaceRulesParams.self, from: third))
         #expect(error.description == "rules[2].dport: expected integer, got boolean")
         #expect(error.path == ["rules", "[2]", "dport"])
         #expect(error.renderedPath == "rules[2].dport")
         #expect(error.message == "expected integer, got boolean")
         #expect(
-            try decodingError(ReplaceRulesParams.self, from: #"{"rules":[{"src":"a","dport":70000,"action":"DROP"}],\#(base)}"#)?
+            try decodingError(
+                ReplaceRulesParams.self, from: #"{"rules":[{"src":"a","dport":70000,"action":"DROP"}],\#(base)}"#)?
                 .description == "rules[0].dport: 70000 is outside UInt16 range")
         #expect(
             try decodingError(ReplaceRulesParams.self, from: #"{"rules":[{"src":"a","action":"PASS"}],\#(base)}"#)?
@@ -126,7 +129,8 @@ struct JSONValueDecoderTests {
             try decodingError(ReplaceRulesParams.self, from: #"{"rules":[],"limit":null,"dryRun":false}"#)?.description
                 == "limit: expected integer, got null")
         #expect(
-            try decodingError(ReplaceRulesParams.self, from: #"{"rules":[],"limit":1,"dryRun":false,"labels":{"x":1}}"#)?
+            try decodingError(
+                ReplaceRulesParams.self, from: #"{"rules":[],"limit":1,"dryRun":false,"labels":{"x":1}}"#)?
                 .description == "labels.x: expected string, got integer")
     }
 
@@ -160,9 +164,11 @@ struct JSONValueDecoderTests {
     }
 
     @Test func numbersAreStrict() throws {
-        let all = #""int":-1,"int8":-128,"int16":32767,"int32":1,"int64":1,"uint":1,"uint8":255,"uint16":1,"uint32":1,"uint64":9223372036854775807,"double":1,"float":0.5"#
+        let all =
+            #""int":-1,"int8":-128,"int16":32767,"int32":1,"int64":1,"uint":1,"uint8":255,"uint16":1,"uint32":1,"uint64":9223372036854775807,"double":1,"float":0.5"#
         let decoded = try decoder.decode(EveryNumber.self, from: try JSONValue(parsing: "{\(all)}"))
-        #expect(decoded.int8 == -128 && decoded.uint8 == 255 && decoded.uint64 == UInt64(Int.max) && decoded.double == 1)
+        #expect(
+            decoded.int8 == -128 && decoded.uint8 == 255 && decoded.uint64 == UInt64(Int.max) && decoded.double == 1)
 
         // JSON numbers beyond Int are doubles, and 2^64 - 1 rounds up to 2^64.
         #expect(throws: JSONDecodingError(path: [], message: "1.8446744073709552e+19 is outside UInt64 range")) {
@@ -216,9 +222,11 @@ struct JSONValueDecoderTests {
             var offset: Int?
         }
         #expect(throws: Never.self) { try decoder.decode(Params.self, from: ["limit": 1, "limt": 2]) }
-        #expect(try decodingError(Params.self, from: #"{"limt":5,"limit":1}"#, rejectingUnknownKeys: true)?.description
+        #expect(
+            try decodingError(Params.self, from: #"{"limt":5,"limit":1}"#, rejectingUnknownKeys: true)?.description
                 == #"unknown field "limt""#)
-        #expect(try decodingError(Params.self, from: #"{"b":1,"a":2,"limit":1}"#, rejectingUnknownKeys: true)?.description
+        #expect(
+            try decodingError(Params.self, from: #"{"b":1,"a":2,"limit":1}"#, rejectingUnknownKeys: true)?.description
                 == #"unknown fields "a", "b""#)
         // Asked-for optionals that are absent, or present, are fine.
         #expect(try decodingError(Params.self, from: #"{"limit":1,"offset":2}"#, rejectingUnknownKeys: true) == nil)
@@ -226,7 +234,8 @@ struct JSONValueDecoderTests {
 
         // Nested objects are checked at their own path; dictionaries take every key.
         let nested = #"{"rules":[{"src":"a","action":"DROP","dprot":1}],"limit":1,"dryRun":true,"labels":{"any":"x"}}"#
-        #expect(try decodingError(ReplaceRulesParams.self, from: nested, rejectingUnknownKeys: true)?.description
+        #expect(
+            try decodingError(ReplaceRulesParams.self, from: nested, rejectingUnknownKeys: true)?.description
                 == #"rules[0]: unknown field "dprot""#)
         let dictionaryOnly = #"{"rules":[],"limit":1,"dryRun":true,"labels":{"whatever":"x","more":"y"}}"#
         #expect(try decodingError(ReplaceRulesParams.self, from: dictionaryOnly, rejectingUnknownKeys: true) == nil)
@@ -302,7 +311,9 @@ struct JSONValueEncoderTests {
             labels: nil)
         let value = try encoder.encode(params)
         #expect(value == ["rules": [["src": "10.0.0.1", "dport": 80, "action": "DROP"]], "limit": 5, "dryRun": true])
-        #expect(value.serializedString == #"{"dryRun":true,"limit":5,"rules":[{"action":"DROP","dport":80,"src":"10.0.0.1"}]}"#)
+        #expect(
+            value.serializedString
+                == #"{"dryRun":true,"limit":5,"rules":[{"action":"DROP","dport":80,"src":"10.0.0.1"}]}"#)
     }
 
     @Test func everyNumberTypeRoundTrips() throws {
@@ -313,9 +324,11 @@ struct JSONValueEncoderTests {
         #expect(value["float"] == 0.1)
         #expect(value["uint"] == .double(Double(UInt.max)))
         let back = try JSONValueDecoder().decode(
-            EveryNumber.self, from: try encoder.encode(EveryNumber(
-                int: .min, int8: .min, int16: .min, int32: .min, int64: .max, uint: 7, uint8: .max,
-                uint16: .max, uint32: .max, uint64: 1 << 40, double: 0.1, float: 0.1)))
+            EveryNumber.self,
+            from: try encoder.encode(
+                EveryNumber(
+                    int: .min, int8: .min, int16: .min, int32: .min, int64: .max, uint: 7, uint8: .max,
+                    uint16: .max, uint32: .max, uint64: 1 << 40, double: 0.1, float: 0.1)))
         #expect(back.int == .min && back.int64 == .max && back.uint64 == 1 << 40 && back.float == 0.1)
     }
 

@@ -94,7 +94,8 @@ private struct LegacyParams: Decodable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         limit = try container.decode(Int.self, forKey: .limit)
         verbose = container.contains(.verbose) ? try container.decode(Bool.self, forKey: .verbose) : false
-        host = try container.nestedContainer(keyedBy: FilterKeys.self, forKey: .filter).decode(String.self, forKey: .host)
+        host = try container.nestedContainer(keyedBy: FilterKeys.self, forKey: .filter).decode(
+            String.self, forKey: .host)
     }
 }
 
@@ -104,10 +105,12 @@ struct JSONSchemaTests {
         let schema = JSONSchema.infer(AddRuleParams.self)
         #expect(schema.type == .object)
         #expect(schema.required == ["src", "proto", "action", "tags", "metadata"])
-        #expect(Set(schema.properties.keys) == [
-            "src", "dst", "dport", "proto", "action", "position", "comment", "ttl", "tags", "metadata", "extra",
-        ])
-        #expect(schema.properties["src"] == JSONSchema.string(format: "ipv4", description: "where the traffic comes from"))
+        #expect(
+            Set(schema.properties.keys) == [
+                "src", "dst", "dport", "proto", "action", "position", "comment", "ttl", "tags", "metadata", "extra",
+            ])
+        #expect(
+            schema.properties["src"] == JSONSchema.string(format: "ipv4", description: "where the traffic comes from"))
         #expect(schema.properties["dst"] == JSONSchema.string(format: "ipv4", description: "an IPv4 address"))
         #expect(schema.properties["proto"]?.enumValues == ["any", "tcp", "udp", "icmp"])
         #expect(schema.properties["action"]?.enumValues == ["ACCEPT", "DROP", "REJECT"])

@@ -6,7 +6,8 @@ import Testing
 struct JSONSerializerTests {
     @Test func writesCompactJSONWithSortedKeys() {
         let value: JSONValue = ["jsonrpc": "2.0", "id": 123, "result": ["pong": true, "at": nil], "b": [1, -2, 3.5]]
-        #expect(value.serializedString == #"{"b":[1,-2,3.5],"id":123,"jsonrpc":"2.0","result":{"at":null,"pong":true}}"#)
+        #expect(
+            value.serializedString == #"{"b":[1,-2,3.5],"id":123,"jsonrpc":"2.0","result":{"at":null,"pong":true}}"#)
         #expect(value.description == value.serializedString)
         #expect(JSONValue.object([:]).serializedString == "{}")
         #expect(JSONValue.array([]).serializedString == "[]")
@@ -46,7 +47,8 @@ struct JSONSerializerTests {
     @Test func writesDoublesInTheirShortestRoundTrippingForm() throws {
         let cases: [(Double, String)] = [
             (1.0, "1.0"), (-1.0, "-1.0"), (0.0, "0.0"), (-0.0, "-0.0"), (0.1, "0.1"), (1.5, "1.5"),
-            (1e-5, "1e-05"), (5e20, "5e+20"), (123456789.0, "123456789.0"), (1e15, "1000000000000000.0"), (1e16, "1e+16"),
+            (1e-5, "1e-05"), (5e20, "5e+20"), (123456789.0, "123456789.0"), (1e15, "1000000000000000.0"),
+            (1e16, "1e+16"),
             (.greatestFiniteMagnitude, "1.7976931348623157e+308"), (.leastNonzeroMagnitude, "5e-324"),
         ]
         for (double, text) in cases {

@@ -57,7 +57,9 @@ struct RandomJSONValues {
     mutating func double() -> Double {
         switch Int.random(in: 0..<5, using: &generator) {
         case 0:
-            let specials: [Double] = [0.0, -0.0, 1.0, -1.0, 0.1, 1e-5, 5e20, 1e300, .leastNonzeroMagnitude, .greatestFiniteMagnitude]
+            let specials: [Double] = [
+                0.0, -0.0, 1.0, -1.0, 0.1, 1e-5, 5e20, 1e300, .leastNonzeroMagnitude, .greatestFiniteMagnitude,
+            ]
             return specials[Int.random(in: 0..<specials.count, using: &generator)]
         case 1: return Double(Int.random(in: -1_000_000...1_000_000, using: &generator)) / 8
         default:

@@ -146,7 +146,8 @@ struct LineFramerTests {
         var framer = LineFramer()
         for index in 0..<10_000 {
             framer.append(contentsOf: Array("message \(index)\npartial".utf8))
-            #expect(framer.nextFrame() == .line(ArraySlice(index == 0 ? "message 0".utf8 : "partialmessage \(index)".utf8)))
+            #expect(
+                framer.nextFrame() == .line(ArraySlice(index == 0 ? "message 0".utf8 : "partialmessage \(index)".utf8)))
             #expect(framer.bufferedByteCount == 7)
         }
     }

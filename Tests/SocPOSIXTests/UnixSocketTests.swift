@@ -126,7 +126,8 @@ import Testing
         // On a thread of its own with SIGPIPE blocked: a SIGPIPE would then stay pending for
         // this thread (blocked signals are never discarded, even when ignored), so its
         // absence shows MSG_NOSIGNAL worked rather than that something ignores SIGPIPE.
-        let outcome = try onNewThread { () -> (sendErrno: Int32?, sendRaised: Bool, writeErrno: Int32?, writeRaised: Bool) in
+        let outcome = try onNewThread {
+            () -> (sendErrno: Int32?, sendRaised: Bool, writeErrno: Int32?, writeRaised: Bool) in
             let signals = try SignalFD(signals: [SIGPIPE])
             defer { try? signals.close() }
             let (local, peer) = try UnixSocket.socketPair()
@@ -248,7 +249,9 @@ import Testing
         let event = try EventFD()
         defer { try? event.close() }
 
-        #expect(try UnixSocket.socketInfo(listener) == SocketInfo(domain: AF_UNIX, type: Int32(SOCK_STREAM.rawValue), isListening: true))
+        #expect(
+            try UnixSocket.socketInfo(listener)
+                == SocketInfo(domain: AF_UNIX, type: Int32(SOCK_STREAM.rawValue), isListening: true))
         #expect(UnixSocket.isListeningUnixStreamSocket(listener))
         #expect(!UnixSocket.isListeningUnixStreamSocket(local))
         #expect(!UnixSocket.isListeningUnixStreamSocket(datagram))
@@ -271,5 +274,32 @@ import Testing
         try sender.send(text: "STATUS=up")
         #expect(try receiver.readText() == "READY=1")
         #expect(try receiver.readText() == "STATUS=up")
+    }
+
+    @Test func holdsMoreThanAThousandConnectionsAtOnce() throws {
+        try ProcessStats.raiseOpenFileLimit()
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.appending("socd.sock")
+        let listener = try UnixSocket.listen(path: path, mode: 0o600)
+        defer { try? listener.close() }
+        var clients: [FileDescriptor] = []
+        var servers: [FileDescriptor] = []
+        defer {
+            for descriptor in clients + servers {
+                try? descriptor.close()
+            }
+        }
+
+        for _ in 0..<1100 {
+            clients.append(try UnixSocket.connect(path: path))
+            servers.append(try #require(try UnixSocket.accept(listener)))
+        }
+        for (index, client) in clients.enumerated() {
+            try client.send(text: "\(index)")
+        }
+        for (index, server) in servers.enumerated() {
+            #expect(try server.readText() == "\(index)")
+        }
     }
 }

@@ -97,10 +97,26 @@ final class JSONDecoderNode: Decoder {
     /// Runs `T.init(from:)` on this node, turning foreign errors into path-carrying ones.
     func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
         if T.self == JSONValue.self { return value as! T }
+        if let enumeration = T.self as? any JSONSchemaEnum.Type {
+            try Self.checkEnumerationValue(value, allowed: enumeration.jsonSchemaRawValues, at: path)
+        }
         do {
             return try T(from: self)
         } catch {
             throw JSONDecodingError.adopting(error, at: path)
+        }
+    }
+}
+
+extension JSONDecoderNode {
+    /// Names the allowed values, which the synthesized `init(from:)` of a raw-value enum does not.
+    fileprivate static func checkEnumerationValue(_ value: JSONValue, allowed: [String], at path: [String]) throws {
+        guard case .string(let raw) = value else {
+            throw JSONDecodingError.typeMismatch(expected: "string", got: value, at: path)
+        }
+        guard allowed.contains(raw) else {
+            let quoted = allowed.map { "\"\($0)\"" }.joined(separator: ", ")
+            throw JSONDecodingError(path: path, message: "\"\(raw)\" is not one of \(quoted)")
         }
     }
 }

@@ -37,20 +37,48 @@ struct JSONKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     /// A missing member counts as null, in keeping with "optional means missing or null".
     func decodeNil(forKey key: Key) throws -> Bool { (lookup(key) ?? .null) == .null }
 
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try JSONUnboxing.bool(require(key), at: path(key)) }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try JSONUnboxing.string(require(key), at: path(key)) }
-    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try JSONUnboxing.double(require(key), at: path(key)) }
-    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try JSONUnboxing.float(require(key), at: path(key)) }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try JSONUnboxing.integer(require(key), at: path(key)) }
-    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try JSONUnboxing.integer(require(key), at: path(key)) }
-    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try JSONUnboxing.integer(require(key), at: path(key)) }
-    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try JSONUnboxing.integer(require(key), at: path(key)) }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try JSONUnboxing.integer(require(key), at: path(key)) }
-    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try JSONUnboxing.integer(require(key), at: path(key)) }
-    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try JSONUnboxing.integer(require(key), at: path(key)) }
-    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try JSONUnboxing.integer(require(key), at: path(key)) }
-    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try JSONUnboxing.integer(require(key), at: path(key)) }
-    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try JSONUnboxing.integer(require(key), at: path(key)) }
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+        try JSONUnboxing.bool(require(key), at: path(key))
+    }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String {
+        try JSONUnboxing.string(require(key), at: path(key))
+    }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
+        try JSONUnboxing.double(require(key), at: path(key))
+    }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float {
+        try JSONUnboxing.float(require(key), at: path(key))
+    }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
+        try JSONUnboxing.integer(require(key), at: path(key))
+    }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 {
+        try JSONUnboxing.integer(require(key), at: path(key))
+    }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 {
+        try JSONUnboxing.integer(require(key), at: path(key))
+    }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 {
+        try JSONUnboxing.integer(require(key), at: path(key))
+    }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 {
+        try JSONUnboxing.integer(require(key), at: path(key))
+    }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt {
+        try JSONUnboxing.integer(require(key), at: path(key))
+    }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 {
+        try JSONUnboxing.integer(require(key), at: path(key))
+    }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 {
+        try JSONUnboxing.integer(require(key), at: path(key))
+    }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 {
+        try JSONUnboxing.integer(require(key), at: path(key))
+    }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 {
+        try JSONUnboxing.integer(require(key), at: path(key))
+    }
 
     func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
         try present(key).map { value throws(JSONDecodingError) in try JSONUnboxing.bool(value, at: path(key)) }
@@ -121,7 +149,8 @@ struct JSONKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        JSONDecoderNode(value: lookup(key) ?? .null, parent: node, component: .key(key.stringValue), context: node.context)
+        JSONDecoderNode(
+            value: lookup(key) ?? .null, parent: node, component: .key(key.stringValue), context: node.context)
     }
 
     private func child(for key: Key) throws(JSONDecodingError) -> JSONDecoderNode {

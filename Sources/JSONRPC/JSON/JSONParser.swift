@@ -23,40 +23,46 @@ struct JSONParser {
         return value
     }
 
-    /// An array or object whose members are still being read.
-    private enum OpenContainer {
-        case array([JSONValue])
-        case object([String: JSONValue], pendingKey: String)
+    /// An array or object whose members are still being read. Members live on the parser's
+    /// shared stack from `firstValue` on (objects as key, value, key, value, ...), so that each
+    /// container is built once, at its final size, when it closes.
+    private struct OpenContainer {
+        var isObject: Bool
+        var firstValue: Int
     }
 
     private mutating func parseValue() throws(JSONParseError) -> JSONValue {
-        var stack: [OpenContainer] = []
+        var open: [OpenContainer] = []
+        // Members of all open containers, innermost last; object keys are pushed as `.string`.
+        var values: [JSONValue] = []
         parsing: while true {
             var value: JSONValue
             skipWhitespace()
             guard index < bytes.count else { throw .endOfInput(at: index) }
             switch bytes[index] {
             case ASCII.openBracket:
-                guard stack.count < maxDepth else { throw .tooDeep(limit: maxDepth, at: index) }
+                guard open.count < maxDepth else { throw .tooDeep(limit: maxDepth, at: index) }
                 index += 1
                 skipWhitespace()
                 if index < bytes.count, bytes[index] == ASCII.closeBracket {
                     index += 1
                     value = .array([])
                 } else {
-                    stack.append(.array([]))
+                    reserveStacks(&open, &values)
+                    open.append(OpenContainer(isObject: false, firstValue: values.count))
                     continue
                 }
             case ASCII.openBrace:
-                guard stack.count < maxDepth else { throw .tooDeep(limit: maxDepth, at: index) }
+                guard open.count < maxDepth else { throw .tooDeep(limit: maxDepth, at: index) }
                 index += 1
                 skipWhitespace()
                 if index < bytes.count, bytes[index] == ASCII.closeBrace {
                     index += 1
                     value = .object([:])
                 } else {
-                    let key = try parseMemberKey()
-                    stack.append(.object([:], pendingKey: key))
+                    reserveStacks(&open, &values)
+                    open.append(OpenContainer(isObject: true, firstValue: values.count))
+                    values.append(.string(try parseMemberKey()))
                     continue
                 }
             case ASCII.quote:
@@ -78,33 +84,46 @@ struct JSONParser {
 
             // `value` is complete: hand it to the innermost open container, closing containers
             // for as long as their closing bracket follows.
-            while let container = stack.popLast() {
+            while let container = open.last {
+                values.append(value)
                 skipWhitespace()
                 guard index < bytes.count else { throw .endOfInput(at: index) }
                 let byte = bytes[index]
                 index += 1
-                switch container {
-                case .array(var elements):
-                    elements.append(value)
-                    if byte == ASCII.comma {
-                        stack.append(.array(elements))
-                        continue parsing
-                    }
-                    guard byte == ASCII.closeBracket else { throw .unexpected(byte, at: index - 1) }
-                    value = .array(elements)
-                case .object(var members, let key):
-                    members[key] = value
-                    if byte == ASCII.comma {
+                if byte == ASCII.comma {
+                    if container.isObject {
                         skipWhitespace()
-                        let next = try parseMemberKey()
-                        stack.append(.object(members, pendingKey: next))
-                        continue parsing
+                        values.append(.string(try parseMemberKey()))
                     }
-                    guard byte == ASCII.closeBrace else { throw .unexpected(byte, at: index - 1) }
-                    value = .object(members)
+                    continue parsing
                 }
+                let count = values.count - container.firstValue
+                if container.isObject {
+                    guard byte == ASCII.closeBrace else { throw .unexpected(byte, at: index - 1) }
+                    var members = [String: JSONValue](minimumCapacity: count / 2)
+                    for position in stride(from: container.firstValue, to: values.count, by: 2) {
+                        guard case .string(let key) = values[position] else { preconditionFailure("keys are strings") }
+                        members[key] = values[position + 1]
+                    }
+                    value = .object(members)
+                } else {
+                    guard byte == ASCII.closeBracket else { throw .unexpected(byte, at: index - 1) }
+                    value = .array(Array(values[container.firstValue...]))
+                }
+                values.removeLast(count)
+                open.removeLast()
             }
             return value
+        }
+    }
+
+    /// The first container allocates both stacks with room for ordinary messages at once,
+    /// rather than letting them double their way up from one element.
+    @inline(__always)
+    private func reserveStacks(_ open: inout [OpenContainer], _ values: inout [JSONValue]) {
+        if open.isEmpty {
+            open.reserveCapacity(8)
+            values.reserveCapacity(32)
         }
     }
 

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes compact JSON: no whitespace, object keys in UTF-8 byte order, `/` left alone,
@@ -160,16 +160,17 @@ enum JSONSerializer {
     /// Byte-wise UTF-8 order, which is also code point order (String's `<` compares canonical
     /// equivalents as equal, which is not what a stable wire form needs).
     static func utf8Precedes(_ lhs: String, _ rhs: String) -> Bool {
-        let fast: Bool? = lhs.utf8.withContiguousStorageIfAvailable { left in
-            rhs.utf8.withContiguousStorageIfAvailable { right in
-                let common = min(left.count, right.count)
-                if common > 0 {
-                    let order = memcmp(left.baseAddress!, right.baseAddress!, common)
-                    if order != 0 { return order < 0 }
+        let fast: Bool? =
+            lhs.utf8.withContiguousStorageIfAvailable { left in
+                rhs.utf8.withContiguousStorageIfAvailable { right in
+                    let common = min(left.count, right.count)
+                    if common > 0 {
+                        let order = memcmp(left.baseAddress!, right.baseAddress!, common)
+                        if order != 0 { return order < 0 }
+                    }
+                    return left.count < right.count
                 }
-                return left.count < right.count
-            }
-        } ?? nil
+            } ?? nil
         return fast ?? lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
     }
 }

@@ -24,6 +24,24 @@ extension JSONValue {
         }
     }
 
+    /// Parses one JSON document (RFC 8259, strictly) from a byte array.
+    package init(parsing bytes: [UInt8], maxDepth: Int = defaultMaximumDepth) throws(JSONParseError) {
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(bytes: buffer, maxDepth: maxDepth)
+            return Result { () throws(JSONParseError) in try parser.parseDocument() }
+        }
+        self = try result.get()
+    }
+
+    /// Parses one JSON document (RFC 8259, strictly) from a slice, such as a framer's line.
+    package init(parsing bytes: ArraySlice<UInt8>, maxDepth: Int = defaultMaximumDepth) throws(JSONParseError) {
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(bytes: buffer, maxDepth: maxDepth)
+            return Result { () throws(JSONParseError) in try parser.parseDocument() }
+        }
+        self = try result.get()
+    }
+
     /// Parses one JSON document (RFC 8259, strictly) from the UTF-8 of `text`.
     package init(parsing text: String, maxDepth: Int = defaultMaximumDepth) throws(JSONParseError) {
         var text = text

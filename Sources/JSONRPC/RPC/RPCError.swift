@@ -30,7 +30,9 @@ package struct RPCError: Error, Sendable, Hashable, CustomStringConvertible {
 
     package var description: String { "\(message) (\(code))" }
 
-    private static func make(_ code: Int, _ kind: String, _ message: String, _ extra: [String: JSONValue] = [:])
+    private static func make(
+        _ code: Int, _ kind: String, _ message: String, _ extra: [String: JSONValue] = [:]
+    )
         -> RPCError
     {
         var data = extra

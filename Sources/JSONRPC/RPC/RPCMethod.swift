@@ -14,10 +14,14 @@ package protocol RPCMethod: Sendable {
     static var method: String { get }
 }
 
-/// The params of a method that takes none. Accepts an absent `params`, `null`, `{}` or `[]`.
+/// The params of a method that takes none. Accepts an absent `params`, `{}` or `[]`; any
+/// member is an unknown field, like a misspelt one of a method that has params.
 package struct RPCNoParams: Codable, Sendable, Hashable {
     package init() {}
-    package init(from decoder: any Decoder) throws {}
+    package init(from decoder: any Decoder) throws {
+        // Opening the container is what lets a decoder that rejects unknown keys see the members.
+        _ = try decoder.container(keyedBy: NoKeys.self)
+    }
     package func encode(to encoder: any Encoder) throws {
         _ = encoder.container(keyedBy: NoKeys.self)
     }

@@ -25,8 +25,9 @@ extension RPCRequest {
             return .failure(
                 RPCRequestError(id: .null, error: .invalidRequest("expected an object, got \(value.typeName)")))
         }
-        // One pass over the members instead of a hashed lookup per member name: on the
-        // pipelined ping path the lookups cost more than the rest of classification together.
+        // One pass over the members instead of a hashed lookup per member name: each lookup
+        // seeds and finalizes SipHash, which on the pipelined system.ping path cost more than
+        // the rest of classification.
         var rawID: JSONValue?
         var version: JSONValue?
         var rawMethod: JSONValue?

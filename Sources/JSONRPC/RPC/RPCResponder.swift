@@ -9,7 +9,9 @@ package final class RPCResponder: Sendable {
     private let deliver: Mutex<(@Sendable (RPCOutcome) -> Void)?>
     private let convert: @Sendable (any Error) -> RPCError
 
-    package init(convert: @escaping @Sendable (any Error) -> RPCError, deliver: @escaping @Sendable (RPCOutcome) -> Void) {
+    package init(
+        convert: @escaping @Sendable (any Error) -> RPCError, deliver: @escaping @Sendable (RPCOutcome) -> Void
+    ) {
         self.deliver = Mutex(deliver)
         self.convert = convert
     }

@@ -2,6 +2,7 @@ import JSONRPC
 import SocPOSIX
 import SocProtocol
 import SocStore
+import Synchronization
 
 /// Writes the audit trail: every state change with who made it, and every refused or failed
 /// attempt. Changes are recorded in the same transaction as the change itself.
@@ -16,25 +17,36 @@ package final class AuditRecorder: Sendable {
         self.logger = logger
     }
 
+    /// Why a change did not commit, and whether its `persist` had run (so that in-memory state
+    /// it touched must be restored).
+    struct CommitFailure: Error {
+        var error: any Error
+        var persisted: Bool
+    }
+
     /// Persists a change and its audit entry as one durable transaction, then calls `completion`
     /// (on the store's writer thread) once the commit has returned.
-    func commit(
-        request: RPCRequest, context: RequestContext, persist: @escaping @Sendable (Database) throws -> Void,
-        completion: @escaping @Sendable (Result<Void, any Error>) -> Void
+    func commit<Staged: Sendable>(
+        request: RPCRequest, context: RequestContext, persist: @escaping @Sendable (Database) throws -> Staged,
+        completion: @escaping @Sendable (Result<Staged, CommitFailure>) -> Void
     ) {
         let pending = Self.record(request, context, outcome: .ok)
+        let persisted = Flag()
         store.submit({ database in
-            try persist(database)
+            let staged = try persist(database)
+            persisted.set()
             var record = pending
             record.id = try AuditTrail.append(record, in: database)
-            return record
+            return (staged, record)
         }) { [events] result in
             switch result {
-            case .success(let record):
-                completion(.success(()))
+            case .success(let (staged, record)):
+                completion(.success(staged))
                 events.publish(.audit, Self.entry(record).json)
             case .failure(let error):
-                completion(.failure(Self.storageError(error)))
+                completion(
+                    .failure(
+                        CommitFailure(error: Self.storageError(error), persisted: persisted.isSet)))
             }
         }
     }
@@ -53,7 +65,8 @@ package final class AuditRecorder: Sendable {
         }) { [events, logger] result in
             switch result {
             case .success(let record): events.publish(.audit, Self.entry(record).json)
-            case .failure(let error): logger.error("cannot record a refused \(request.method) in the audit trail: \(error)")
+            case .failure(let error):
+                logger.error("cannot record a refused \(request.method) in the audit trail: \(error)")
             }
         }
     }
@@ -67,7 +80,8 @@ package final class AuditRecorder: Sendable {
         func time(_ text: String?, _ field: String) throws -> Int64? {
             guard let text else { return nil }
             guard let milliseconds = ISO8601.parse(text) else {
-                throw RPCError.invalidParams(field: field, "\"\(text)\" is not an ISO 8601 time like 2026-12-04T14:38:55Z")
+                throw RPCError.invalidParams(
+                    field: field, "\"\(text)\" is not an ISO 8601 time like 2026-12-04T14:38:55Z")
             }
             return milliseconds
         }
@@ -130,4 +144,11 @@ package final class AuditRecorder: Sendable {
 
 extension AuditEntry {
     var json: JSONValue { (try? JSONValueEncoder().encode(self)) ?? .null }
+}
+
+/// A flag one thread sets and another reads later.
+private final class Flag: Sendable {
+    private let value = Atomic<Bool>(false)
+    func set() { value.store(true, ordering: .releasing) }
+    var isSet: Bool { value.load(ordering: .acquiring) }
 }

@@ -12,7 +12,8 @@ extension DaemonAPI {
         router.register(UnsubscribeRequest.self) { params, context in
             guard services.events.unsubscribe(params.subscription, connection: context.connection) else {
                 throw RPCError.notFound(
-                    "no subscription \(params.subscription) on this connection", ["subscription": .int(params.subscription)])
+                    "no subscription \(params.subscription) on this connection",
+                    ["subscription": .int(params.subscription)])
             }
             return RPCEmptyResult()
         }

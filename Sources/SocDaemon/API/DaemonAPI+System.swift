@@ -31,18 +31,43 @@ extension DaemonAPI {
         let document = OpenRPCDocument.make(version: SocAPI.protocolVersion)
         router.register(DiscoverRequest.self) { _, _ in document }
 
-        router.registerChange(SetLogLevelRequest.self, services) { params, _ in
-            let previous = services.logger.level
+        // The copy is read through a reader connection; running it as the change's persist step
+        // keeps it in the audited, serialized path without blocking readers or the event loops.
+        router.registerChange(BackupRequest.self, services) { params, _ in
+            let path = params.path
+            guard path.hasPrefix("/") else {
+                throw RPCError.invalidParams(field: "path", "\(path) is not an absolute path")
+            }
+            if (try? FileSystem.status(atPath: path)) ?? nil != nil {
+                throw RPCError.conflict(
+                    "\(path) exists; socd never overwrites a file with a backup", ["path": .string(path)])
+            }
             return StateChange(
+                persist: { _ in try services.store.backup(to: path) },
+                apply: {
+                    let bytes = ((try? FileSystem.status(atPath: path)) ?? nil)?.size ?? 0
+                    services.logger.notice("database backed up to \(path) (\(bytes) bytes)")
+                    return BackupRequest.Result(path: path, bytes: Int(bytes))
+                })
+        }
+
+        router.registerChange(SetLogLevelRequest.self, services) { params, _ in
+            StateChange(
                 persist: { database in
                     try SettingsTable.setValue(params.level.rawValue, for: DaemonSettingKey.logLevel, in: database)
                 },
                 apply: {
+                    // Read when the change applies, not when the request arrived: changes apply in
+                    // commit order, and an earlier one may still have been in flight then.
+                    let previous = services.logger.level
                     services.logger.level = params.level
                     services.logger.notice("log level changed from \(previous.rawValue) to \(params.level.rawValue)")
                     services.events.publish(
                         .system,
-                        ["event": "logLevelChanged", "previous": .string(previous.rawValue), "level": .string(params.level.rawValue)])
+                        [
+                            "event": "logLevelChanged", "previous": .string(previous.rawValue),
+                            "level": .string(params.level.rawValue),
+                        ])
                     return SetLogLevelRequest.Result(previous: previous, level: params.level)
                 })
         }

@@ -12,6 +12,7 @@ package enum DaemonAPI {
         registerSystem(&router, services)
         registerEvents(&router, services)
         registerAudit(&router, services)
+        registerRules(&router, services)
         let declared = Set(SocAPI.methods.map { $0.method })
         let served = Set(router.methods)
         precondition(

@@ -10,6 +10,7 @@ package struct DaemonServices: Sendable {
     package var metrics: ServerMetrics
     package var authorizer: Authorizer
     package var audit: AuditRecorder
+    package var firewall: FirewallService
     package var facts: DaemonFacts
 }
 

@@ -8,9 +8,9 @@ extension RPCRouter where Context == RequestContext {
     ///
     /// Refusals and failures are audited too (outcome `denied` or `error`), so the trail shows
     /// attempts as well as changes.
-    mutating func registerChange<M: SocMethod>(
+    mutating func registerChange<M: SocMethod, Staged: Sendable>(
         _: M.Type, _ services: DaemonServices,
-        _ prepare: @escaping @Sendable (M.Params, RequestContext) throws -> StateChange<M.Result>
+        _ prepare: @escaping @Sendable (M.Params, RequestContext) throws -> StateChange<Staged, M.Result>
     ) {
         precondition(M.access == .write, "\(M.method) is declared read-only but registered as a change")
         register(
@@ -25,7 +25,7 @@ extension RPCRouter where Context == RequestContext {
                     responder.fail(error)
                     return
                 }
-                let change: StateChange<M.Result>
+                let change: StateChange<Staged, M.Result>
                 do {
                     let params: M.Params = try RPCParamsCodec.decode(request.params)
                     change = try prepare(params, context)
@@ -36,15 +36,18 @@ extension RPCRouter where Context == RequestContext {
                 }
                 audit.commit(request: request, context: context, persist: change.persist) { committed in
                     switch committed {
-                    case .success:
+                    case .success(let staged):
                         do {
-                            responder.succeed(try RPCParamsCodec.encode(try change.apply()))
+                            responder.succeed(try RPCParamsCodec.encode(try change.apply(staged)))
                         } catch {
                             responder.fail(error)
                         }
-                    case .failure(let error):
-                        audit.recordFailure(request: request, context: context, outcome: .error, error: error)
-                        responder.fail(error)
+                    case .failure(let failure):
+                        // In-memory state may be ahead of the database when the change was
+                        // staged but not committed, or when the database failed mid-way.
+                        if failure.persisted || !(failure.error is RPCError) { change.revert?() }
+                        audit.recordFailure(request: request, context: context, outcome: .error, error: failure.error)
+                        responder.fail(failure.error)
                     }
                 }
             })

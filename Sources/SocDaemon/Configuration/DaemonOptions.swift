@@ -79,7 +79,9 @@ extension DaemonOptions {
                 }
                 return next
             }
-            func number<N: LosslessStringConvertible & Comparable>(_ type: N.Type, atLeast minimum: N) throws(DaemonUsageError) -> N {
+            func number<N: LosslessStringConvertible & Comparable>(
+                _ type: N.Type, atLeast minimum: N
+            ) throws(DaemonUsageError) -> N {
                 let text = try value()
                 guard let parsed = N(text), parsed >= minimum else {
                     throw DaemonUsageError(message: "\(name): \"\(text)\" is not a number of at least \(minimum)")

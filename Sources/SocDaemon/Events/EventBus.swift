@@ -40,7 +40,9 @@ package final class EventBus: Sendable {
     /// Ends a subscription, only if it belongs to `connection`. Returns whether it did.
     package func unsubscribe(_ id: Int, connection: ConnectionHandle) -> Bool {
         state.withLock { state in
-            guard let subscription = state.subscriptions[id], subscription.connection == connection else { return false }
+            guard let subscription = state.subscriptions[id], subscription.connection == connection else {
+                return false
+            }
             state.subscriptions[id] = nil
             state.byConnection[connection.id]?.remove(id)
             return true

@@ -63,9 +63,18 @@ final class Daemon {
             socketPath: listener.path, stateDirectory: stateDirectory, exitIdleSeconds: options.exitIdleSeconds,
             revision: BuildInfo.revision)
         let audit = AuditRecorder(store: store, events: events, logger: logger)
+        let firewall: FirewallService
+        do {
+            firewall = try FirewallService(store: store, events: events, logger: logger)
+        } catch {
+            logger.error("cannot load the firewall rules from \(store.path): \(error)")
+            listener.close()
+            store.close()
+            throw error
+        }
         services = DaemonServices(
             logger: logger, store: store, events: events, metrics: metrics, authorizer: authorizer, audit: audit,
-            facts: facts)
+            firewall: firewall, facts: facts)
         let logger = logger
         let dispatcher = RPCDispatcher(router: DaemonAPI.makeRouter(services)) { method, error in
             logger.error("\(method) failed: \(error)")
@@ -114,6 +123,8 @@ final class Daemon {
         if let watchdogMilliseconds { tick = min(tick, max(10, watchdogMilliseconds / 4)) }
         if let idleMilliseconds { tick = min(tick, max(10, idleMilliseconds / 4)) }
         var lastWatchdogPing: Int64 = 0
+        var maintenance = MaintenanceSchedule(now: MonotonicClock.milliseconds)
+        tick = min(tick, 250)
         while true {
             if let signal = nextSignal(timeoutMilliseconds: Int32(tick)) {
                 switch signal {
@@ -125,6 +136,7 @@ final class Daemon {
                 }
             }
             let now = MonotonicClock.milliseconds
+            maintenance.run(now: now, services: services)
             if let watchdogMilliseconds, now - lastWatchdogPing >= watchdogMilliseconds / 2 {
                 // Ping only while the I/O threads are turning: a wedged loop should get us restarted.
                 if server.loopsAreResponsive(withinMilliseconds: max(2000, watchdogMilliseconds / 2)) {
@@ -168,6 +180,7 @@ final class Daemon {
             server.closeAllConnections()
         }
         server.stop()
+        services.firewall.saveHitCounters(wait: true)
         store.close()
     }
 }

@@ -20,7 +20,8 @@ package enum DaemonMain {
             writeStandardOutput(DaemonOptions.usage + "\n")
             return 0
         case .version:
-            writeStandardOutput("socd \(SocdVersion.release) (revision \(BuildInfo.revision), SQLite \(Store.sqliteVersion))\n")
+            writeStandardOutput(
+                "socd \(SocdVersion.release) (revision \(BuildInfo.revision), SQLite \(Store.sqliteVersion))\n")
             return 0
         case .run(let options):
             do {

@@ -47,11 +47,15 @@ package final class Logger: Sendable {
             var journalFields = fields.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
             journalFields.append((name: "SOCD_LEVEL", value: level.rawValue))
             Journal.send(
-                priority: JournalPriority(rawValue: level.syslogPriority) ?? .info, message: text, fields: journalFields)
+                priority: JournalPriority(rawValue: level.syslogPriority) ?? .info, message: text, fields: journalFields
+            )
         case .standardError:
             var line = "\(identifier): \(level.rawValue): \(text)"
             if !fields.isEmpty {
-                line += " " + fields.sorted { $0.key < $1.key }.map { "\($0.key.lowercased())=\($0.value)" }.joined(separator: " ")
+                line +=
+                    " "
+                    + fields.sorted { $0.key < $1.key }.map { "\($0.key.lowercased())=\($0.value)" }.joined(
+                        separator: " ")
             }
             line += "\n"
             line.withUTF8 { bytes in

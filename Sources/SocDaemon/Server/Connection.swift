@@ -3,8 +3,10 @@ import SocPOSIX
 
 /// One client connection's state. Confined to its event loop's thread.
 ///
-/// Replies leave in request order: while a deferred reply is outstanding, later replies queue
-/// behind it in `queue`; `output` holds only bytes that may be written now.
+/// Requests run in the order they were sent: while a deferred request (a durable write) is
+/// outstanding, the connection's later lines wait, unread, so that a pipelined `rules.list`
+/// after a `rules.add` sees the rule. Replies therefore leave in request order too; `queue`
+/// keeps them in order around pending ones and `output` holds bytes that may be written now.
 final class Connection {
     enum QueuedReply {
         case pending(ObjectIdentifier)
@@ -21,8 +23,20 @@ final class Connection {
     /// Replies waiting behind a pending one; `queueStart` is the head.
     var queue: [QueuedReply] = []
     var queueStart = 0
-    /// False once the peer has half-closed or the server is draining: no more requests are read.
-    var readsInput = true
+    /// False once the peer has half-closed: what is buffered is still served, nothing more is read.
+    var inputOpen = true
+    /// True while the server shuts down: nothing more is read, but lines already read (socd
+    /// received them) are still served.
+    var draining = false
+
+    /// Whether the next buffered line may be dispatched now: not while a deferred reply is
+    /// outstanding (only a pending reply ever starts the queue).
+    var mayDispatch: Bool { !hasQueuedReplies }
+    /// Whether to ask epoll for more input. While a deferred reply is outstanding, input stays
+    /// in the kernel: the framer would only buffer it, without bound.
+    var wantsInput: Bool { inputOpen && !draining && mayDispatch }
+    /// Nothing more will arrive or be sent: the connection can close.
+    var isFinished: Bool { (draining || !inputOpen) && isIdle }
     /// The epoll interest currently registered, to skip redundant `epoll_ctl` calls.
     var registeredEvents: EpollEvents = []
 
@@ -70,9 +84,11 @@ final class Connection {
 
     /// Fills in a pending reply and moves every reply now at the head of the queue to `output`.
     func resolvePending(_ identifier: ObjectIdentifier, bytes: [UInt8]) {
-        guard let index = queue[queueStart...].firstIndex(where: {
-            if case .pending(let pending) = $0 { pending == identifier } else { false }
-        }) else { return }
+        guard
+            let index = queue[queueStart...].firstIndex(where: {
+                if case .pending(let pending) = $0 { pending == identifier } else { false }
+            })
+        else { return }
         queue[index] = .ready(bytes)
         while queueStart < queue.count, case .ready(let ready) = queue[queueStart] {
             output.append(contentsOf: ready)

@@ -123,6 +123,8 @@ package final class EventLoop: @unchecked Sendable {
         case .replyReady(let id, let reply, let bytes):
             guard let connection = connections[id] else { return }
             connection.resolvePending(reply, bytes: bytes)
+            // The lines that waited behind it may run now.
+            guard dispatchFrames(connection) else { return }
             afterOutputChange(connection)
         case .deliver(let id, let bytes):
             guard let connection = connections[id] else { return }
@@ -132,7 +134,7 @@ package final class EventLoop: @unchecked Sendable {
             draining = true
             stopAccepting()
             for connection in Array(connections.values) {
-                connection.readsInput = false
+                connection.draining = true
                 afterOutputChange(connection)
             }
         case .closeAll:
@@ -150,7 +152,9 @@ package final class EventLoop: @unchecked Sendable {
             let accepted: FileDescriptor?
             do {
                 accepted = try listener.accept()
-            } catch let error where error.errno == EMFILE || error.errno == ENFILE || error.errno == ENOBUFS || error.errno == ENOMEM {
+            } catch let error
+                where error.errno == EMFILE || error.errno == ENFILE || error.errno == ENOBUFS || error.errno == ENOMEM
+            {
                 environment.logger.warning("pausing accept for 100 ms: \(error)")
                 pauseAccepting()
                 return
@@ -199,7 +203,7 @@ package final class EventLoop: @unchecked Sendable {
         connection.registeredEvents = .readable
         connections[seed.id] = connection
         if draining {
-            connection.readsInput = false
+            connection.draining = true
             afterOutputChange(connection)
         }
     }
@@ -207,7 +211,7 @@ package final class EventLoop: @unchecked Sendable {
     // MARK: - Serving a connection
 
     private func service(_ connection: Connection, events: EpollEvents) {
-        if events.contains(.readable) && connection.readsInput {
+        if events.contains(.readable) && connection.wantsInput {
             readRequests(connection)
             guard connections[connection.id] != nil else { return }
         } else if !events.isDisjoint(with: [.hangup, .error]) && !events.contains(.writable) {
@@ -232,24 +236,28 @@ package final class EventLoop: @unchecked Sendable {
             case .wouldBlock:
                 return
             case .endOfFile:
-                connection.readsInput = false
+                connection.inputOpen = false
                 return
             case .bytes(let count):
                 budget -= count
                 connection.framer.append(UnsafeRawBufferPointer(rebasing: readBuffer[..<count]))
                 if !dispatchFrames(connection) { return }
-                if count < readBuffer.count { return }
+                // A deferred request stopped dispatch: leave the rest in the socket.
+                if !connection.mayDispatch || count < readBuffer.count { return }
             }
         }
     }
 
-    /// Handles every complete line buffered for `connection`. Returns false if it was closed.
+    /// Handles the complete lines buffered for `connection`, stopping at a request whose reply is
+    /// deferred: a connection's requests run one after another, so each sees the effects of every
+    /// request sent before it. Lines already read are handled even once input has stopped (end
+    /// of file, draining). Returns false if the connection was closed.
     private func dispatchFrames(_ connection: Connection) -> Bool {
         // Counted once per read rather than once per line: every loop shares this counter, and
         // an atomic add per request makes the loops' cores pass its cache line back and forth.
         var dispatched = 0
         defer { environment.metrics.requests.add(dispatched, ordering: .relaxed) }
-        while connection.readsInput, let frame = connection.framer.nextFrame() {
+        while connection.mayDispatch, let frame = connection.framer.nextFrame() {
             if connection.unsentByteCount > environment.limits.maximumOutputBytes {
                 close(
                     connection,
@@ -265,15 +273,9 @@ package final class EventLoop: @unchecked Sendable {
                     byteCount: byteCount, limit: environment.limits.maximumLineBytes, into: &reply)
                 connection.enqueueReady(reply)
             case .line(let line):
-                let pending: RPCPendingReply?
-                if connection.hasQueuedReplies {
-                    var reply: [UInt8] = []
-                    pending = environment.dispatcher.handle(line: line, context: connection.context, output: &reply)
-                    connection.enqueueReady(reply)
-                } else {
-                    pending = environment.dispatcher.handle(
-                        line: line, context: connection.context, output: &connection.output)
-                }
+                // Nothing is queued (see the loop's condition), so the reply may go straight out.
+                let pending = environment.dispatcher.handle(
+                    line: line, context: connection.context, output: &connection.output)
                 if let pending {
                     connection.enqueuePending(pending)
                     let id = connection.id
@@ -298,12 +300,12 @@ package final class EventLoop: @unchecked Sendable {
             close(connection, reason: nil)
             return
         }
-        if !connection.readsInput && connection.isIdle {
+        if connection.isFinished {
             close(connection, reason: nil)
             return
         }
         var wanted: EpollEvents = []
-        if connection.readsInput { wanted.insert(.readable) }
+        if connection.wantsInput { wanted.insert(.readable) }
         if connection.hasUnsentOutput { wanted.insert(.writable) }
         if wanted != connection.registeredEvents {
             do {
@@ -319,7 +321,8 @@ package final class EventLoop: @unchecked Sendable {
         guard connections.removeValue(forKey: connection.id) != nil else { return }
         if let reason {
             environment.logger.warning(
-                "closing connection \(connection.id) (pid \(connection.context.peer.pid), uid \(connection.context.peer.uid)): \(reason)")
+                "closing connection \(connection.id) (pid \(connection.context.peer.pid), uid \(connection.context.peer.uid)): \(reason)"
+            )
         }
         try? epoll.remove(connection.descriptor)
         try? connection.descriptor.close()

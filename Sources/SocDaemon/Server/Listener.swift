@@ -29,7 +29,8 @@ package struct Listener: Sendable {
             let passed = try Systemd.listenFileDescriptors()
             if let first = passed.first {
                 if passed.count > 1 {
-                    logger.warning("systemd passed \(passed.count) sockets; serving the first (fd \(first.descriptor.rawValue))")
+                    logger.warning(
+                        "systemd passed \(passed.count) sockets; serving the first (fd \(first.descriptor.rawValue))")
                 }
                 guard Systemd.isUnixStreamSocket(first.descriptor) else {
                     throw ListenerError(

@@ -11,7 +11,10 @@ package enum Journal {
     /// underscores, not starting with an underscore (those are trusted fields the journal
     /// sets itself). Values may hold any text, newlines included.
     ///
-    /// - Returns: whether the journal accepted the entry; false when no journal is running.
+    /// - Returns: false when sd_journal_sendv reported an error (the entry was malformed or
+    ///   too large to send). When no journal is running the entry is dropped silently and
+    ///   the result is true: socd cannot tell, so check `Systemd.stderrIsJournalStream()`
+    ///   to decide whether to log here at all.
     @discardableResult
     package static func send(
         priority: JournalPriority, message: String, fields: [(name: String, value: String)] = []

@@ -4,6 +4,7 @@ package enum SocdSchema {
     package static let migrations: [Migration] = [
         audit,
         settings,
+        firewallRules,
     ]
 
     /// The append-only audit trail of every request that changes state.
@@ -36,6 +37,35 @@ package enum SocdSchema {
                 value TEXT NOT NULL,
                 updated_at_ms INTEGER
             );
+            """)
+    }
+
+    /// The firewall's rules. Order is kept by `sort_key`, spaced so that inserting between two
+    /// rules rarely renumbers the others (positions shown to users are ranks, not stored).
+    /// Matches are stored as numbers so that loading a million rules parses nothing; NULL is ANY.
+    static let firewallRules = Migration(name: "firewall_rules") { db in
+        try db.executeScript(
+            """
+            CREATE TABLE firewall_rules (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,   -- never reused
+                sort_key INTEGER NOT NULL,
+                src_network INTEGER,                    -- IPv4 as an unsigned 32-bit value
+                src_prefix INTEGER CHECK (src_prefix BETWEEN 0 AND 32),
+                dst_network INTEGER,
+                dst_prefix INTEGER CHECK (dst_prefix BETWEEN 0 AND 32),
+                sport_low INTEGER CHECK (sport_low BETWEEN 0 AND 65535),
+                sport_high INTEGER CHECK (sport_high BETWEEN sport_low AND 65535),
+                dport_low INTEGER CHECK (dport_low BETWEEN 0 AND 65535),
+                dport_high INTEGER CHECK (dport_high BETWEEN dport_low AND 65535),
+                proto TEXT NOT NULL CHECK (proto IN ('any', 'tcp', 'udp', 'icmp')),
+                action TEXT NOT NULL CHECK (action IN ('ACCEPT', 'DROP', 'REJECT')),
+                comment TEXT NOT NULL DEFAULT '',
+                expires_at_ms INTEGER,
+                created_at_ms INTEGER NOT NULL,
+                hits INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE INDEX firewall_rules_by_order ON firewall_rules(sort_key);
+            CREATE INDEX firewall_rules_by_expiry ON firewall_rules(expires_at_ms) WHERE expires_at_ms IS NOT NULL;
             """)
     }
 }

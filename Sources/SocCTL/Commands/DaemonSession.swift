@@ -1,0 +1,43 @@
+import JSONRPC
+import SocProtocol
+
+/// What every command that talks to socd shares: where the socket is, whether `--json` was
+/// given, and how results are printed.
+struct DaemonSession {
+    let parsed: ParsedCommand
+    let context: CommandContext
+
+    init(_ parsed: ParsedCommand, _ context: CommandContext) {
+        self.parsed = parsed
+        self.context = context
+    }
+
+    /// `--socket`, else the path `SocketLocation` derives from the environment and the uid.
+    var socketPath: String {
+        SocketLocation.resolve(
+            option: parsed.string(SocctlOptions.socket.long), environment: context.environment,
+            uid: context.effectiveUID)
+    }
+
+    /// Whether the user asked for the raw result as JSON.
+    var wantsJSON: Bool { parsed.flag(SocctlOptions.json.long) }
+
+    func connect() throws(ClientError) -> RPCClient {
+        try RPCClient.connect(path: socketPath)
+    }
+
+    /// Prints `value` compactly on one line, the `--json` form of every command.
+    func printCompact(_ value: JSONValue) {
+        context.standardOutput.writeLine(value.serializedString)
+    }
+
+    /// Prints a result the way `--json` asks for: a decoded result is encoded back, which
+    /// yields the same members the daemon sent.
+    func printCompact(_ value: some Encodable) {
+        do {
+            printCompact(try JSONValueEncoder().encode(value))
+        } catch {
+            preconditionFailure("a result decoded from JSON encodes again: \(error)")
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import SocPOSIX
+
+/// The periodic housekeeping the control loop runs between signals: expiring firewall rules
+/// (once a second, so an expired rule disappears promptly; it stops matching at once anyway)
+/// and saving hit counters (every five seconds, and at shutdown).
+struct MaintenanceSchedule {
+    static let expiryIntervalMilliseconds: Int64 = 1000
+    static let hitCounterIntervalMilliseconds: Int64 = 5000
+
+    private var nextExpiry: Int64
+    private var firstPass = true
+    private var nextHitCounters: Int64
+
+    init(now: Int64) {
+        nextExpiry = now
+        nextHitCounters = now + Self.hitCounterIntervalMilliseconds
+    }
+
+    mutating func run(now: Int64, services: DaemonServices) {
+        if now >= nextExpiry {
+            nextExpiry = now + Self.expiryIntervalMilliseconds
+            services.firewall.purgeExpired(now: WallClock.nowMilliseconds, includingStored: firstPass)
+            firstPass = false
+        }
+        if now >= nextHitCounters {
+            nextHitCounters = now + Self.hitCounterIntervalMilliseconds
+            services.firewall.saveHitCounters()
+        }
+    }
+}

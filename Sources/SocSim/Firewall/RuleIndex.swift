@@ -1,0 +1,177 @@
+/// The compiled matcher's index: every rule is filed under exactly one key taken from its most
+/// selective field, and a decision probes only the keys a packet could match, so its cost
+/// depends on how many rules share the packet's addresses and ports, not on how many rules
+/// there are.
+///
+/// Keys are `kind << 32 | value`: kinds 0-31 are source networks of length 1-32 (value: the
+/// network), 32-63 destination networks, 64 a destination port, 65 a source port. Filters in
+/// front of the table (`PrefixLengthFilter`, `PortFilter`) say which of those keys can exist
+/// for a packet, so most of the table is never touched.
+///
+/// Rules that are wildcards on every indexed field (ANY addresses, ports ANY or a range) go to
+/// the `unindexed` list, scanned on every decision: the one place where cost grows with rules.
+struct RuleIndex: Sendable {
+    private static let destinationKindBase: UInt64 = 32
+    private static let destinationPortKind: UInt64 = 64
+    private static let sourcePortKind: UInt64 = 65
+    /// `masks[length - 1]` is the netmask of `length`.
+    private static let masks: [UInt32] = (1...32).map { IPv4CIDR.mask($0) }
+
+    private var table = CandidateTable()
+    private var unindexed = CandidateList()
+    private var sourceLengths = PrefixLengthFilter()
+    private var destinationLengths = PrefixLengthFilter()
+    private var destinationPorts = PortFilter()
+    private var sourcePorts = PortFilter()
+
+    /// Number of rules only a scan can find (for benchmarks and diagnostics).
+    var unindexedCount: Int { unindexed.count }
+
+    mutating func insert(_ slot: UInt32, record: CompiledRule, orderKey: (UInt32) -> UInt64) {
+        guard let key = Self.indexKey(for: record) else {
+            unindexed.insert(slot, orderKey: orderKey)
+            return
+        }
+        if table.modifyList(forKey: key, { $0.insert(slot, orderKey: orderKey) }) == 1 { keyAppeared(key) }
+    }
+
+    /// Removes `slot`, filed under `record` (the record as it was when inserted).
+    mutating func remove(_ slot: UInt32, record: CompiledRule, orderKey: (UInt32) -> UInt64) {
+        guard let key = Self.indexKey(for: record) else {
+            unindexed.remove(slot, orderKey: orderKey)
+            return
+        }
+        if table.modifyList(forKey: key, { $0.remove(slot, orderKey: orderKey) }) == -1 { keyDisappeared(key) }
+    }
+
+    mutating func removeAll() {
+        self = RuleIndex()
+    }
+
+    /// The slots whose rules have the same match fields and action as `record`, in evaluation
+    /// order. Such rules are always filed under the same key, so this is one probe.
+    func slots(withSameMatchAs record: CompiledRule, records: [CompiledRule]) -> [UInt32] {
+        let list: CandidateList
+        if let key = Self.indexKey(for: record) {
+            guard let found = table.list(forKey: key) else { return [] }
+            list = found
+        } else {
+            list = unindexed
+        }
+        return list.slots.filter { records[Int($0)].hasSameMatch(as: record) }
+    }
+
+    /// The slot of the first rule in evaluation order that matches `packet`, or nil.
+    func firstMatch(_ packet: FiveTuple, now: Int64, records: [CompiledRule]) -> UInt32? {
+        records.withUnsafeBufferPointer { records in
+            var search = FirstMatchSearch(packet: packet, now: now, records: records)
+            let source = packet.source.value
+            var lengths = sourceLengths.lengths(covering: source)
+            while lengths != 0 {
+                let bit = lengths.trailingZeroBitCount
+                lengths &= lengths - 1
+                table.withList(forKey: UInt64(bit) << 32 | UInt64(source & Self.masks[bit])) { search.scan($0) }
+            }
+            let destination = packet.destination.value
+            lengths = destinationLengths.lengths(covering: destination)
+            while lengths != 0 {
+                let bit = lengths.trailingZeroBitCount
+                lengths &= lengths - 1
+                let key = (Self.destinationKindBase + UInt64(bit)) << 32 | UInt64(destination & Self.masks[bit])
+                table.withList(forKey: key) { search.scan($0) }
+            }
+            // Rules filed under a port have ports, and ports never match ICMP.
+            if packet.proto != .icmp {
+                if destinationPorts.contains(packet.destinationPort) {
+                    let key = Self.destinationPortKind << 32 | UInt64(packet.destinationPort)
+                    table.withList(forKey: key) { search.scan($0) }
+                }
+                if sourcePorts.contains(packet.sourcePort) {
+                    table.withList(forKey: Self.sourcePortKind << 32 | UInt64(packet.sourcePort)) { search.scan($0) }
+                }
+            }
+            search.scan(unindexed)
+            return search.bestSlot == CandidateList.noSlot ? nil : search.bestSlot
+        }
+    }
+
+    /// Files a rule under its most selective field: an exact address first, then a network of
+    /// /16 or longer, then a single destination or source port, then any shorter network.
+    private static func indexKey(for record: CompiledRule) -> UInt64? {
+        let sourceLength = record.sourcePrefixLength
+        let destinationLength = record.destinationPrefixLength
+        func addressKey(source: Bool) -> UInt64 {
+            source
+                ? UInt64(sourceLength - 1) << 32 | UInt64(record.sourceNetwork)
+                : (destinationKindBase + UInt64(destinationLength - 1)) << 32 | UInt64(record.destinationNetwork)
+        }
+        if sourceLength == 32 { return addressKey(source: true) }
+        if destinationLength == 32 { return addressKey(source: false) }
+        let longer = max(sourceLength, destinationLength)
+        if longer >= 16 { return addressKey(source: sourceLength >= destinationLength) }
+        if let port = record.singleDestinationPort { return destinationPortKind << 32 | UInt64(port) }
+        if let port = record.singleSourcePort { return sourcePortKind << 32 | UInt64(port) }
+        if longer >= 1 { return addressKey(source: sourceLength >= destinationLength) }
+        return nil
+    }
+
+    private mutating func keyAppeared(_ key: UInt64) {
+        let kind = key >> 32
+        let value = UInt32(truncatingIfNeeded: key)
+        switch kind {
+        case ..<Self.destinationKindBase: sourceLengths.add(network: value, length: Int(kind) + 1)
+        case ..<Self.destinationPortKind:
+            destinationLengths.add(network: value, length: Int(kind - Self.destinationKindBase) + 1)
+        case Self.destinationPortKind: destinationPorts.insert(UInt16(value))
+        default: sourcePorts.insert(UInt16(value))
+        }
+    }
+
+    private mutating func keyDisappeared(_ key: UInt64) {
+        let kind = key >> 32
+        let value = UInt32(truncatingIfNeeded: key)
+        switch kind {
+        case ..<Self.destinationKindBase: sourceLengths.remove(network: value, length: Int(kind) + 1)
+        case ..<Self.destinationPortKind:
+            destinationLengths.remove(network: value, length: Int(kind - Self.destinationKindBase) + 1)
+        case Self.destinationPortKind: destinationPorts.remove(UInt16(value))
+        default: sourcePorts.remove(UInt16(value))
+        }
+    }
+}
+
+/// One decision's running best across candidate lists: each list is in evaluation order, so a
+/// list's scan stops at its first match or at the first rule later than the best so far.
+private struct FirstMatchSearch {
+    let packet: FiveTuple
+    let now: Int64
+    let protocolBit: UInt8
+    let records: UnsafeBufferPointer<CompiledRule>
+    var bestKey = UInt64.max
+    var bestSlot = CandidateList.noSlot
+
+    init(packet: FiveTuple, now: Int64, records: UnsafeBufferPointer<CompiledRule>) {
+        self.packet = packet
+        self.now = now
+        self.protocolBit = CompiledRule.protocolBit(packet.proto)
+        self.records = records
+    }
+
+    @inline(__always)
+    mutating func scan(_ list: borrowing CandidateList) {
+        guard !list.isEmpty else { return }
+        if consider(list.head) { return }
+        for slot in list.tail where consider(slot) { return }
+    }
+
+    /// Tests one candidate; true when the scan of its list can stop.
+    @inline(__always)
+    private mutating func consider(_ slot: UInt32) -> Bool {
+        let record = records[Int(slot)]
+        guard record.orderKey < bestKey else { return true }
+        guard record.matches(packet, protocolBit: protocolBit, now: now) else { return false }
+        bestKey = record.orderKey
+        bestSlot = slot
+        return true
+    }
+}

@@ -1,0 +1,14 @@
+extension Simulation {
+    package var scenarioStatus: ScenarioStatus {
+        let protectedSince = ScenarioCheck.protectedSinceTick(progress)
+        return ScenarioStatus(
+            name: scenario.name, title: scenario.title, objective: scenario.objective, hints: scenario.hints,
+            attackStarted: progress.attackStartTick != nil,
+            ticksProtected: protectedSince.map { max(0, tick - $0) } ?? 0,
+            windowTicks: scenario.check.windowTicks, legitimateSuccessRate: progress.legitimateWindow.successRate,
+            attackPacketsBlocked: counters.maliciousBlocked, legitimatePacketsLost: counters.legitimateLost,
+            outcome: progress.outcome,
+            flag: progress.outcome == nil
+                ? nil : flagSecret.map { ScenarioFlag.derive(scenarioName: scenario.name, seed: seed, secret: $0) })
+    }
+}
