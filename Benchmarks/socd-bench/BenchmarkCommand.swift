@@ -36,7 +36,7 @@ enum BenchmarkCommand {
             switch suite.body {
             case .table(let measure):
                 do {
-                    scoreboard.record(try measure(paths))
+                    scoreboard.record(try measure(paths), suite: suite.name)
                 } catch {
                     scoreboard.recordFailure(suite: suite.name, error)
                 }

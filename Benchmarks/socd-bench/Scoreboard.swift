@@ -4,12 +4,12 @@ final class Scoreboard {
     private(set) var missed: [String] = []
     private(set) var failedSuites: [String] = []
 
-    func record(_ table: FigureTable) {
+    func record(_ table: FigureTable, suite: String) {
         print(table.render())
         for row in table.rows {
             switch row.verdict {
-            case true?: met.append(row.label)
-            case false?: missed.append(row.label)
+            case true?: met.append("\(suite): \(row.label)")
+            case false?: missed.append("\(suite): \(row.label)")
             case nil: break
             }
         }

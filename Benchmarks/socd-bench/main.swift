@@ -22,11 +22,11 @@ let suites: [BenchmarkSuite] = [
     BenchmarkSuite("startup", "socd spawn to READY=1 and SIGTERM to exit vs. the echo server") {
         try StartupBenchmark(paths: $0).run()
     },
+    BenchmarkSuite("codec", "JSON parse and serialize, our codec vs. Foundation", printing: runCodecBenchmark),
     BenchmarkSuite("store", "durable audit appends through the group-committing writer", printing: runStoreBenchmark),
-    // The component suites join the list as their files land in this directory:
-    // BenchmarkSuite("codec", "JSON parse and serialize vs. Foundation", printing: runCodecBenchmark),
-    // BenchmarkSuite("matcher", "firewall rule matching", printing: runMatcherBenchmark),
-    // BenchmarkSuite("simulation", "simulated network ticks", printing: runSimulationBenchmark),
+    BenchmarkSuite(
+        "matcher", "firewall rule matching, compiled rule set vs. a linear scan", printing: runMatcherBenchmark),
+    BenchmarkSuite("simulation", "simulated traffic generation and filtering", printing: runSimulationBenchmarks),
 ]
 
 exit(BenchmarkCommand.run(Array(CommandLine.arguments.dropFirst()), suites: suites, scoreboard: scoreboard))
