@@ -62,6 +62,13 @@ package enum RPCParamsCodec {
     /// Decodes by-name params, rejecting unknown members so that a typo is an error rather than
     /// a silently ignored option. An absent `params`, `null` and `[]` mean "no params".
     package static func decode<P: Decodable>(_ params: JSONValue?) throws -> P {
+        // Methods without params (system.ping, system.status, ...) are the most frequent calls;
+        // with nothing given there is nothing to decode or reject, so skip the decoder.
+        if P.self == RPCNoParams.self && isEmpty(params) { return RPCNoParams() as! P }
+        return try decodeWithDecoder(params)
+    }
+
+    private static func decodeWithDecoder<P: Decodable>(_ params: JSONValue?) throws -> P {
         let object: JSONValue
         switch params {
         case nil, .null?: object = .object([:])
@@ -76,6 +83,16 @@ package enum RPCParamsCodec {
                 throw RPCError.unknownParams(field: error.offendingPath, error.description)
             }
             throw RPCError.invalidParams(field: error.path.isEmpty ? nil : error.renderedPath, error.message)
+        }
+    }
+
+    /// Absent, `null`, `{}` or `[]`.
+    private static func isEmpty(_ params: JSONValue?) -> Bool {
+        switch params {
+        case nil, .null?: true
+        case .array(let elements)?: elements.isEmpty
+        case .object(let members)?: members.isEmpty
+        default: false
         }
     }
 
