@@ -11,6 +11,7 @@ package struct DaemonServices: Sendable {
     package var authorizer: Authorizer
     package var audit: AuditRecorder
     package var firewall: FirewallService
+    package var simulation: SimulationService
     package var facts: DaemonFacts
 }
 

@@ -72,9 +72,20 @@ final class Daemon {
             store.close()
             throw error
         }
+        let simulation: SimulationService
+        do {
+            simulation = try SimulationService(
+                store: store, firewall: firewall, events: events, logger: logger,
+                flagSecret: FlagSecretFile.loadOrCreate(stateDirectory: stateDirectory, logger: logger))
+        } catch {
+            logger.error("cannot load the simulation: \(error)")
+            listener.close()
+            store.close()
+            throw error
+        }
         services = DaemonServices(
             logger: logger, store: store, events: events, metrics: metrics, authorizer: authorizer, audit: audit,
-            firewall: firewall, facts: facts)
+            firewall: firewall, simulation: simulation, facts: facts)
         let logger = logger
         let dispatcher = RPCDispatcher(router: DaemonAPI.makeRouter(services)) { method, error in
             logger.error("\(method) failed: \(error)")
@@ -88,6 +99,7 @@ final class Daemon {
                 authorizer: authorizer, metrics: metrics, logger: logger,
                 onConnectionClosed: { events.removeAll(for: $0) })
             try server.start()
+            try simulation.start()
         } catch {
             listener.close()
             store.close()
@@ -180,6 +192,8 @@ final class Daemon {
             server.closeAllConnections()
         }
         server.stop()
+        // The clock decides packets and so counts hits: stop it before the counters are saved.
+        services.simulation.stop()
         services.firewall.saveHitCounters(wait: true)
         store.close()
     }
