@@ -37,7 +37,7 @@ struct TrafficSampler: Sendable {
         }
         lastRefillMilliseconds = nowMilliseconds
         let firstOffset = traffic.firstOffset(atOrAfterTick: fromTick)
-        let fresh = traffic.count - firstOffset
+        let fresh = traffic.firstOffset(atOrAfterTick: tick) - firstOffset
         guard fresh > 0 else { return nil }
         let budget = min(fresh, Int(tokens))
         guard budget > 0 else {
