@@ -8,6 +8,13 @@ package enum EventTopic: String, Sendable, Codable, CaseIterable, JSONSchemaEnum
     case audit
     /// Firewall rules added, changed, moved, deleted or expired, and policy changes.
     case rules
+    /// The simulation clock: a `SimEvent` summary each second, and every pause, resume, speed
+    /// change, step and reset.
+    case sim
+    /// The scenario: loaded, progress, solved (`ScenarioEvent`).
+    case scenario
+    /// Sampled packets with their verdicts (`TrafficEvent`).
+    case traffic
 }
 
 /// The params of an `events.event` notification, the only message socd sends unasked.

@@ -28,6 +28,19 @@ package enum SocAPI {
         SetPolicyRequest.self,
         ExportRulesRequest.self,
         ImportRulesRequest.self,
+        SimStatusRequest.self,
+        SimPauseRequest.self,
+        SimResumeRequest.self,
+        SimStepRequest.self,
+        SimSpeedRequest.self,
+        SimResetRequest.self,
+        ScenarioListRequest.self,
+        ScenarioLoadRequest.self,
+        ScenarioStatusRequest.self,
+        TopologyGetRequest.self,
+        TrafficRecentRequest.self,
+        LogSourcesRequest.self,
+        LogsTailRequest.self,
     ]
 
     /// Looks a method up by its wire name.

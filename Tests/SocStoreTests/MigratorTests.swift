@@ -91,7 +91,10 @@ import Testing
     @Test func socdSchemaNamesAreUniqueAndMigrateCleanly() throws {
         let directory = try TemporaryDirectory()
         let db = try Fixtures.openDatabase(directory.file("m.db"))
-        #expect(try Migrator(SocdSchema.migrations).migrate(db) == ["audit", "settings", "firewall_rules"])
+        #expect(
+            try Migrator(SocdSchema.migrations).migrate(db) == [
+                "audit", "settings", "firewall_rules", "simulation_state",
+            ])
         #expect(try db.query("PRAGMA foreign_key_check") { try $0[0] as String } == [])
     }
 }

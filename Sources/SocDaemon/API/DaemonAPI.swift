@@ -13,6 +13,7 @@ package enum DaemonAPI {
         registerEvents(&router, services)
         registerAudit(&router, services)
         registerRules(&router, services)
+        registerSimulation(&router, services)
         let declared = Set(SocAPI.methods.map { $0.method })
         let served = Set(router.methods)
         precondition(

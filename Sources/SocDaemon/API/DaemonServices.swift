@@ -11,6 +11,7 @@ package struct DaemonServices: Sendable {
     package var authorizer: Authorizer
     package var audit: AuditRecorder
     package var firewall: FirewallService
+    package var simulation: SimulationService
     package var facts: DaemonFacts
 }
 
@@ -40,8 +41,18 @@ extension DaemonServices {
             logger.error("cannot load the firewall rules from \(store.path): \(error)")
             throw error
         }
+        let simulation: SimulationService
+        do {
+            simulation = try SimulationService(
+                store: store, firewall: firewall, events: events, logger: logger,
+                flagSecret: FlagSecretFile.loadOrCreate(stateDirectory: facts.stateDirectory, logger: logger))
+        } catch {
+            logger.error("cannot load the simulation: \(error)")
+            throw error
+        }
         return DaemonServices(
             logger: logger, store: store, events: events, metrics: metrics, authorizer: authorizer,
-            audit: AuditRecorder(store: store, events: events, logger: logger), firewall: firewall, facts: facts)
+            audit: AuditRecorder(store: store, events: events, logger: logger), firewall: firewall,
+            simulation: simulation, facts: facts)
     }
 }

@@ -84,9 +84,16 @@ final class Daemon {
                 listener: listener, dispatcher: dispatcher, limits: limits, loopCount: options.eventLoops,
                 authorizer: authorizer, metrics: metrics, logger: logger,
                 onConnectionClosed: { events.removeAll(for: $0) })
-            try server.start()
         } catch {
             listener.close()
+            store.close()
+            throw error
+        }
+        do {
+            try server.start()
+            try services.simulation.start()
+        } catch {
+            server.stop()
             store.close()
             throw error
         }
@@ -176,6 +183,8 @@ final class Daemon {
             server.closeAllConnections()
         }
         server.stop()
+        // The clock decides packets and so counts hits: stop it before the counters are saved.
+        services.simulation.stop()
         services.firewall.saveHitCounters(wait: true)
         store.close()
     }

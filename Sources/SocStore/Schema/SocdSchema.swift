@@ -5,6 +5,7 @@ package enum SocdSchema {
         audit,
         settings,
         firewallRules,
+        simulationState,
     ]
 
     /// The append-only audit trail of every request that changes state.
@@ -66,6 +67,24 @@ package enum SocdSchema {
             );
             CREATE INDEX firewall_rules_by_order ON firewall_rules(sort_key);
             CREATE INDEX firewall_rules_by_expiry ON firewall_rules(expires_at_ms) WHERE expires_at_ms IS NOT NULL;
+            """)
+    }
+
+    /// The simulation's saved state (`SimulationStateTable`): one row, rewritten every few seconds
+    /// and on every clock or scenario change, so a restart resumes where the simulation was.
+    static let simulationState = Migration(name: "simulation_state") { db in
+        try db.executeScript(
+            """
+            CREATE TABLE simulation_state (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                scenario TEXT NOT NULL,
+                seed INTEGER NOT NULL,                  -- the UInt64 seed's bit pattern
+                tick INTEGER NOT NULL CHECK (tick >= 0),
+                paused INTEGER NOT NULL CHECK (paused IN (0, 1)),
+                ticks_per_second REAL NOT NULL CHECK (ticks_per_second > 0),
+                snapshot TEXT NOT NULL,                 -- SimulationSnapshot as JSON
+                saved_at_ms INTEGER NOT NULL
+            );
             """)
     }
 }

@@ -1,0 +1,34 @@
+import SocPOSIX
+import SocSim
+
+/// The simulation's `PacketFilter` backed by the daemon's live firewall: every simulated packet
+/// is decided by `FirewallService.decide`, which counts the hit on the rule that matched.
+///
+/// Time: rules expire on the wall clock (a `ttl` is real seconds, `expiresAt` a real instant,
+/// and the maintenance pass purges by wall time), so the filter passes the wall-clock time the
+/// step began, not the simulated time the simulation offers. Determinism is kept where it can
+/// be: verdicts depend only on the rule set, never on simulated time, so the same rule changes
+/// at the same ticks give the same run. Only a rule with a ttl that runs out during a run ties
+/// that run to the wall clock, which is what a ttl means. One instant per step (not per packet)
+/// keeps every packet of a tick decided against the same rule set.
+struct FirewallPacketFilter: PacketFilter {
+    let firewall: FirewallService
+    let wallClockMilliseconds: Int64
+
+    init(firewall: FirewallService, wallClockMilliseconds: Int64 = WallClock.nowMilliseconds) {
+        self.firewall = firewall
+        self.wallClockMilliseconds = wallClockMilliseconds
+    }
+
+    @inline(__always)
+    mutating func decide(_ packet: FiveTuple, nowMilliseconds _: Int64) -> PacketVerdict {
+        let decision = firewall.decide(packet, now: wallClockMilliseconds)
+        let action: PacketVerdict.Action =
+            switch decision.action {
+            case .accept: .accept
+            case .drop: .drop
+            case .reject: .reject
+            }
+        return PacketVerdict(action: action, ruleID: decision.ruleID)
+    }
+}
