@@ -3,8 +3,8 @@ import SocProtocol
 /// The rule table as `socctl rules list` prints it: one row per rule in evaluation order, the
 /// room's columns plus the id the other commands take, and a footer with the count and the
 /// default policy.
-enum RulesTable {
-    static let columns = [
+package enum RulesTable {
+    package static let columns = [
         TableColumn("#", alignment: .right), TableColumn("ID", alignment: .right), TableColumn("SOURCE"),
         TableColumn("DESTINATION"), TableColumn("SPORT"), TableColumn("DPORT"), TableColumn("PROTO"),
         TableColumn("ACTION"), TableColumn("HITS", alignment: .right), TableColumn("EXPIRES"),
@@ -13,7 +13,7 @@ enum RulesTable {
 
     /// The table and its footer; `offset` is the one the page was asked for, `now` the time
     /// expiries are counted from (milliseconds since the epoch), `width` what the table must fit.
-    static func render(_ page: ListRulesRequest.Result, offset: Int, style: Style, width: Int?, now: Int64) -> String {
+    package static func render(_ page: ListRulesRequest.Result, offset: Int, style: Style, width: Int?, now: Int64) -> String {
         let footer = self.footer(page, offset: offset) + "\n"
         guard !page.rules.isEmpty else { return footer }
         let rows = page.rules.map { rule in
@@ -29,7 +29,7 @@ enum RulesTable {
 
     /// `3 rules, default policy ACCEPT`, or `showing 101-200 of 2,345 rules, ...` for a page
     /// that is not the whole of what matched.
-    static func footer(_ page: ListRulesRequest.Result, offset: Int) -> String {
+    package static func footer(_ page: ListRulesRequest.Result, offset: Int) -> String {
         let policy = "default policy \(page.policy)"
         if page.rules.count == page.total { return "\(RulesText.count(page.total, "rule")), \(policy)" }
         let all = RulesText.count(page.total, "rule")

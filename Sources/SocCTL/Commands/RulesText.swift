@@ -2,11 +2,11 @@ import SocPOSIX
 import SocProtocol
 
 /// How the rules commands write rules and their parts for people.
-enum RulesText {
+package enum RulesText {
     /// What a rule matches, the way the room reads a table row:
     /// `198.51.100.7 → 10.0.0.10 tcp sport 1000-2000 dport 80`. Wildcard ports and protocol
     /// are left out.
-    static func match(_ rule: RuleInfo) -> String {
+    package static func match(_ rule: RuleInfo) -> String {
         var text = "\(rule.src) → \(rule.dst)"
         if rule.proto != "any" { text += " " + rule.proto }
         if rule.sport.description != "ANY" { text += " sport \(rule.sport)" }
@@ -15,12 +15,12 @@ enum RulesText {
     }
 
     /// What a rule matches and what it does: `198.51.100.7 → 10.0.0.10 dport 80 DROP`.
-    static func summary(_ rule: RuleInfo, style: Style = .plain) -> String {
+    package static func summary(_ rule: RuleInfo, style: Style = .plain) -> String {
         match(rule) + " " + action(rule.action, style: style)
     }
 
     /// An action or verdict, red when it stops a packet and green when it lets it through.
-    static func action(_ action: String, style: Style) -> String {
+    package static func action(_ action: String, style: Style) -> String {
         switch action {
         case "DROP", "REJECT": style.red(action)
         case "ACCEPT": style.green(action)
@@ -33,7 +33,7 @@ enum RulesText {
     ///
     /// The offset is rounded to the second first, so that a rule added a few milliseconds ago
     /// with `--ttl 1h` shows `in 1h` and not `in 59m`.
-    static func expiry(_ expiresAt: String?, now: Int64) -> String {
+    package static func expiry(_ expiresAt: String?, now: Int64) -> String {
         guard let expiresAt else { return "-" }
         guard let when = ISO8601.parse(expiresAt) else { return expiresAt }
         let seconds = (when - now + 500).quotientAndRemainder(dividingBy: 1000).quotient
@@ -42,7 +42,7 @@ enum RulesText {
     }
 
     /// The expiry as a phrase: `expires in 1h`, `expired`, `permanent`.
-    static func expiryPhrase(_ expiresAt: String?, now: Int64) -> String {
+    package static func expiryPhrase(_ expiresAt: String?, now: Int64) -> String {
         switch expiry(expiresAt, now: now) {
         case "-": "permanent"
         case "expired": "expired"
@@ -51,12 +51,12 @@ enum RulesText {
     }
 
     /// `1 rule`, `2,345 rules`.
-    static func count(_ count: Int, _ noun: String) -> String {
+    package static func count(_ count: Int, _ noun: String) -> String {
         "\(HumanFormat.grouped(count)) \(noun)\(count == 1 ? "" : "s")"
     }
 
     /// A comment on one line: line breaks and tabs would tear a table row apart.
-    static func singleLine(_ text: String) -> String {
+    package static func singleLine(_ text: String) -> String {
         String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
     }
 }
