@@ -6,8 +6,9 @@ enum RulesClearCommand {
         name: "clear", abstract: "Delete every rule (needs --yes).",
         discussion: "The default policy stays as it is. Export the rules first if you may want them back.",
         examples: [
+            UsageExample("Start over:", "socctl rules clear --yes"),
             UsageExample(
-                "Keep a copy, then start over:", "socctl rules export > rules.json && socctl rules clear --yes")
+                "Keep a copy first:", "socctl rules export > rules.json && socctl rules clear --yes"),
         ],
         options: [.flag("yes", short: "y", help: "Confirm that every rule is to be deleted.")]
     ) { parsed, context in

@@ -2,7 +2,7 @@ import SocProtocol
 
 /// Tells which export format a file to import is in: by its extension first, then by its
 /// first meaningful line, so that `rules import saved.nft` needs no `--format`.
-enum RulesFormatDetection {
+package enum RulesFormatDetection {
     /// Extensions and the formats they stand for; `.v4` is where iptables-persistent keeps
     /// `iptables-save` output (`/etc/iptables/rules.v4`).
     static let extensions: [String: RuleFormat] = [
@@ -11,7 +11,7 @@ enum RulesFormatDetection {
 
     /// The format of `content` read from `path` (`-` for standard input), or `nil` when
     /// neither tells.
-    static func detect(path: String, content: String) -> RuleFormat? {
+    package static func detect(path: String, content: String) -> RuleFormat? {
         byExtension(path) ?? byContent(content)
     }
 

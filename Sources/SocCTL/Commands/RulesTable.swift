@@ -13,7 +13,9 @@ package enum RulesTable {
 
     /// The table and its footer; `offset` is the one the page was asked for, `now` the time
     /// expiries are counted from (milliseconds since the epoch), `width` what the table must fit.
-    package static func render(_ page: ListRulesRequest.Result, offset: Int, style: Style, width: Int?, now: Int64) -> String {
+    package static func render(
+        _ page: ListRulesRequest.Result, offset: Int, style: Style, width: Int?, now: Int64
+    ) -> String {
         let footer = self.footer(page, offset: offset) + "\n"
         guard !page.rules.isEmpty else { return footer }
         let rows = page.rules.map { rule in
