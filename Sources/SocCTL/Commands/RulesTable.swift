@@ -4,6 +4,8 @@ import SocProtocol
 /// room's columns plus the id the other commands take, and a footer with the count and the
 /// default policy.
 package enum RulesTable {
+    /// `#` is the position; only the comment gives up width to fit the terminal, since a cut
+    /// address or port would mislead.
     package static let columns = [
         TableColumn("#", alignment: .right), TableColumn("ID", alignment: .right), TableColumn("SOURCE"),
         TableColumn("DESTINATION"), TableColumn("SPORT"), TableColumn("DPORT"), TableColumn("PROTO"),
