@@ -73,6 +73,37 @@ final class RulesTestDaemon {
         return text
     }
 
+    /// Dispatches a request without waiting for its reply: for tests that queue several changes
+    /// behind a blocked writer.
+    func start(_ method: String, _ params: JSONValue) throws -> RulesPendingCall {
+        let id = nextID
+        nextID += 1
+        let request: JSONValue = ["jsonrpc": "2.0", "id": .int(id), "method": .string(method), "params": params]
+        let call = RulesPendingCall()
+        var output: [UInt8] = []
+        if let pending = dispatcher.handle(
+            line: Array(request.serializedString.utf8)[...], context: context, output: &output)
+        {
+            pending.whenReady { call.arrive($0) }
+        } else {
+            call.arrive(output)
+        }
+        return call
+    }
+
+    /// Blocks the store's writer until the returned gate is opened, so that the jobs submitted
+    /// meanwhile run together in the next group-commit transaction.
+    func blockWriter() -> DispatchSemaphore {
+        let gate = DispatchSemaphore(value: 0)
+        let started = DispatchSemaphore(value: 0)
+        services.store.submit({ _ in
+            started.signal()
+            _ = gate.wait(timeout: .now() + 10)
+        }) { _ in }
+        _ = started.wait(timeout: .now() + 10)
+        return gate
+    }
+
     /// Calls `method` and returns the whole reply object.
     func reply(_ method: String, _ params: JSONValue = [:], context: RequestContext? = nil) throws -> JSONValue {
         let id = nextID
@@ -133,6 +164,24 @@ final class RulesTestDaemon {
         try server.start()
         self.server = server
         return path
+    }
+}
+
+/// The reply to a request dispatched with `RulesTestDaemon.start`.
+final class RulesPendingCall: Sendable {
+    private let bytes = Mutex<[UInt8]?>(nil)
+    private let arrived = DispatchSemaphore(value: 0)
+
+    func arrive(_ reply: [UInt8]) {
+        bytes.withLock { $0 = reply }
+        arrived.signal()
+    }
+
+    /// The reply object; waits at most 10 s.
+    func reply() throws -> JSONValue {
+        guard arrived.wait(timeout: .now() + 10) == .success else { throw RulesTestError("no reply") }
+        arrived.signal()
+        return try JSONValue(parsing: bytes.withLock { $0 ?? [] }[...])
     }
 }
 
