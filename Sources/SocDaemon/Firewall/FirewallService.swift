@@ -114,12 +114,15 @@ package final class FirewallService: Sendable {
         }
         guard !due.isEmpty || includingStored else { return }
         store.submit({ [self] db -> [Int64] in
-            try FirewallRuleTable.delete(ids: due, in: db)
-            let offline = includingStored ? try FirewallRuleTable.deleteExpired(now: now, in: db) : []
-            ruleset.withLock { ruleset in
-                for id in due { ruleset.remove(id: id) }
+            try ruleset.withLock { ruleset in
+                // Decided again here, on the writer thread: a change queued before this job may
+                // have extended or deleted a rule since `due` was read.
+                let still = due.filter { ruleset.rule(id: $0)?.isExpired(now: now) ?? false }
+                try FirewallRuleTable.delete(ids: still, in: db)
+                let offline = includingStored ? try FirewallRuleTable.deleteExpired(now: now, in: db) : []
+                for id in still { ruleset.remove(id: id) }
+                return still + offline.filter { !still.contains($0) }
             }
-            return due + offline.filter { !due.contains($0) }
         }) { [events, logger] result in
             switch result {
             case .success(let ids) where !ids.isEmpty:
