@@ -1,4 +1,5 @@
 import JSONRPC
+import SocPOSIX
 import SocSim
 import SocStore
 
@@ -16,7 +17,7 @@ extension FirewallService {
     /// action is extended instead: its expiry moves to the later of the two (a permanent rule
     /// stays permanent), it keeps its place, and a non-empty comment replaces its comment.
     package func add(_ draft: RuleDraft, at position: Int?, in db: Database) throws -> AddedRule {
-        try ruleset.withLock { rules in try Self.add(draft, at: position, to: &rules, in: db) }
+        try withRules(in: db) { rules in try Self.add(draft, at: position, to: &rules, in: db) }
     }
 
     /// Adds rules in order, appending; identical ones extend as `add` does. With `replacing`,
@@ -29,7 +30,7 @@ extension FirewallService {
     ) throws
         -> [AddedRule]
     {
-        try ruleset.withLock { rules in
+        try withRules(in: db) { rules in
             if replacing {
                 try FirewallRuleTable.deleteAll(in: db)
                 rules.removeAll()
@@ -74,7 +75,7 @@ extension FirewallService {
 
     /// Replaces a rule's fields; it keeps its id, position and hits.
     package func update(_ rule: FirewallRule, in db: Database) throws -> FirewallRule {
-        try ruleset.withLock { rules in
+        try withRules(in: db) { rules in
             guard rules.contains(id: rule.id) else { throw Self.noSuchRule(rule.id) }
             if let other = rules.ruleIDs(matching: rule.matchKey).first(where: { $0 != rule.id }) {
                 throw RPCError.conflict(
@@ -87,7 +88,7 @@ extension FirewallService {
 
     /// Deletes the rules with `ids`, which must all exist.
     package func delete(ids: [Int64], in db: Database) throws -> [FirewallRule] {
-        try ruleset.withLock { rules in
+        try withRules(in: db) { rules in
             for id in ids where !rules.contains(id: id) { throw Self.noSuchRule(id) }
             try FirewallRuleTable.delete(ids: ids, in: db)
             return ids.compactMap { rules.remove(id: $0) }
@@ -96,7 +97,7 @@ extension FirewallService {
 
     /// Deletes every rule whose fields equal all the given ones (`fail2ban unbanip` style).
     package func delete(matching criteria: RuleCriteria, in db: Database) throws -> [FirewallRule] {
-        try ruleset.withLock { rules in
+        try withRules(in: db) { rules in
             var ids: [Int64] = []
             rules.forEachRule { rule in
                 if criteria.accepts(rule) { ids.append(rule.id) }
@@ -112,7 +113,7 @@ extension FirewallService {
 
     /// Moves a rule; the rules between its old and new position shift by one.
     package func move(id: Int64, to position: Int, in db: Database) throws -> FirewallRule {
-        try ruleset.withLock { rules in
+        try withRules(in: db) { rules in
             guard let current = rules.position(ofRule: id) else { throw Self.noSuchRule(id) }
             guard (1...rules.count).contains(position) else {
                 throw RPCError.invalidParams(field: "position", "\(position) is outside 1-\(rules.count)")
@@ -131,7 +132,7 @@ extension FirewallService {
 
     /// Deletes every rule and returns how many there were.
     package func clear(in db: Database) throws -> Int {
-        try ruleset.withLock { rules in
+        try withRules(in: db) { rules in
             let count = rules.count
             try FirewallRuleTable.deleteAll(in: db)
             rules.removeAll()
@@ -141,11 +142,38 @@ extension FirewallService {
 
     /// Sets the default policy and returns the previous one.
     package func setPolicy(_ policy: RuleAction, in db: Database) throws -> RuleAction {
-        try ruleset.withLock { rules in
+        try withRules(in: db) { rules in
             let previous = rules.defaultPolicy
             try SettingsTable.setValue(policy.rawValue, for: Self.policySettingKey, in: db)
             rules.defaultPolicy = policy
             return previous
+        }
+    }
+
+    /// Runs `change` on the rule set, under its lock, inside a savepoint of its own.
+    ///
+    /// A change writes the database before memory, but a multi-step one (`addMany`, import)
+    /// interleaves the two; if the database fails part-way, the savepoint is rolled back and
+    /// the rule set is read again through `db`. That is the writer's connection, so it sees
+    /// what the rest of this transaction builds on: nothing of the failed change, everything
+    /// of the jobs before it. (Re-reading the committed state instead would drop those, and
+    /// keeping memory as it is would leave rules that later jobs find but cannot update.)
+    /// Validation errors, `RPCError`, are thrown before anything changed and skip the re-read.
+    func withRules<T: Sendable>(in db: Database, _ change: (inout FirewallRuleset) throws -> T) throws -> T {
+        try ruleset.withLock { rules in
+            do {
+                return try db.savepoint { try change(&rules) }
+            } catch let error as RPCError {
+                throw error
+            } catch {
+                do {
+                    rules = try Self.load(in: db, now: WallClock.nowMilliseconds)
+                } catch let reloadError {
+                    // The change's `revert` reloads from the committed state once it completes.
+                    logger.error("cannot re-read the firewall rules after a failed change: \(reloadError)")
+                }
+                throw error
+            }
         }
     }
 

@@ -31,12 +31,13 @@ package final class FirewallService: Sendable {
     }
 
     private static func load(from store: Store, now: Int64) throws -> FirewallRuleset {
-        let (rules, policyText) = try store.read { db in
-            (
-                try FirewallRuleTable.loadAll(in: db).filter { !$0.isExpired(now: now) },
-                try SettingsTable.value(for: policySettingKey, in: db)
-            )
-        }
+        try store.read { db in try load(in: db, now: now) }
+    }
+
+    /// The rule set `db` holds, as that connection sees it (inside its transaction, if any).
+    static func load(in db: Database, now: Int64) throws -> FirewallRuleset {
+        let rules = try FirewallRuleTable.loadAll(in: db).filter { !$0.isExpired(now: now) }
+        let policyText = try SettingsTable.value(for: policySettingKey, in: db)
         let policy = policyText.flatMap(RuleAction.init(rawValue:)) ?? .accept
         return try FirewallRuleset(rules: rules, defaultPolicy: policy)
     }
@@ -114,12 +115,15 @@ package final class FirewallService: Sendable {
         }
         guard !due.isEmpty || includingStored else { return }
         store.submit({ [self] db -> [Int64] in
-            try FirewallRuleTable.delete(ids: due, in: db)
-            let offline = includingStored ? try FirewallRuleTable.deleteExpired(now: now, in: db) : []
-            ruleset.withLock { ruleset in
-                for id in due { ruleset.remove(id: id) }
+            try withRules(in: db) { ruleset in
+                // Decided again here, on the writer thread: a change queued before this job may
+                // have extended or deleted a rule since `due` was read.
+                let still = due.filter { ruleset.rule(id: $0)?.isExpired(now: now) ?? false }
+                try FirewallRuleTable.delete(ids: still, in: db)
+                let offline = includingStored ? try FirewallRuleTable.deleteExpired(now: now, in: db) : []
+                for id in still { ruleset.remove(id: id) }
+                return still + offline.filter { !still.contains($0) }
             }
-            return due + offline.filter { !due.contains($0) }
         }) { [events, logger] result in
             switch result {
             case .success(let ids) where !ids.isEmpty:

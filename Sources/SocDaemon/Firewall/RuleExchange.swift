@@ -13,14 +13,31 @@ enum RuleExchange {
 
     static func render(_ rules: [FirewallRule], policy: RuleAction, as format: RuleFormat) -> String {
         switch format {
-        case .nft: NftablesScript.render(rules, defaultPolicy: policy)
-        case .iptablesRestore: IptablesRestoreScript.render(rules, defaultPolicy: policy)
+        case .nft:
+            let (rules, policy) = chainExpressible(rules, policy: policy)
+            return NftablesScript.render(rules, defaultPolicy: policy)
+        case .iptablesRestore:
+            let (rules, policy) = chainExpressible(rules, policy: policy)
+            return IptablesRestoreScript.render(rules, defaultPolicy: policy)
         case .json:
-            JSONValue.object([
+            return JSONValue.object([
                 "policy": .string(policy.rawValue),
                 "rules": .array(rules.map(\.info.json)),
             ]).serializedString
         }
+    }
+
+    /// nft and iptables chains take only an accept or drop policy (`policy reject` does not
+    /// load; iptables would silently read it as DROP). A REJECT policy is therefore written as
+    /// a DROP policy behind a last catch-all REJECT rule, which decides every packet the same
+    /// way and imports back as such.
+    private static func chainExpressible(
+        _ rules: [FirewallRule], policy: RuleAction
+    ) -> (rules: [FirewallRule], policy: RuleAction) {
+        guard policy == .reject else { return (rules, policy) }
+        let catchAll = FirewallRule(
+            id: 0, position: rules.count + 1, action: .reject, comment: "socd default policy REJECT", createdAt: 0)
+        return (rules + [catchAll], .drop)
     }
 
     static func parse(_ content: String, as format: RuleFormat, now: Int64) throws -> Imported {

@@ -157,31 +157,42 @@ package enum FirewallRuleTable {
         }
     }
 
+    /// A stored row as a rule. A pair of columns is ANY only when both are NULL: a row with one
+    /// half of an address or port range missing is damaged, and guessing ANY would widen the rule.
     private static func rule(from row: Row, position: Int) throws -> FirewallRule {
+        let id: Int64 = try row[0]
+        func invalid(_ what: String) -> DatabaseError {
+            DatabaseError.misuse("firewall rule \(id) in firewall_rules holds \(what)")
+        }
+        func text(_ value: Int64?) -> String { value.map(String.init) ?? "NULL" }
         func address(_ networkColumn: Int) throws -> AddressMatch {
-            guard let network: Int64 = try row[networkColumn], let prefix: Int64 = try row[networkColumn + 1] else {
-                return .any
-            }
-            guard let value = UInt32(exactly: network), (0...32).contains(prefix) else {
-                throw DatabaseError.misuse("firewall_rules holds an invalid address \(network)/\(prefix)")
+            let network: Int64? = try row[networkColumn]
+            let prefix: Int64? = try row[networkColumn + 1]
+            if network == nil && prefix == nil { return .any }
+            guard let network, let prefix, let value = UInt32(exactly: network), (0...32).contains(prefix) else {
+                throw invalid("an invalid address \(text(network))/\(text(prefix))")
             }
             return .network(IPv4CIDR(network: IPv4Address(value), prefixLength: Int(prefix)))
         }
         func port(_ lowColumn: Int) throws -> PortMatch {
-            guard let low: Int64 = try row[lowColumn], let high: Int64 = try row[lowColumn + 1] else { return .any }
-            guard let lowPort = UInt16(exactly: low), let highPort = UInt16(exactly: high), lowPort <= highPort else {
-                throw DatabaseError.misuse("firewall_rules holds an invalid port range \(low)-\(high)")
+            let low: Int64? = try row[lowColumn]
+            let high: Int64? = try row[lowColumn + 1]
+            if low == nil && high == nil { return .any }
+            guard let low, let high, let lowPort = UInt16(exactly: low), let highPort = UInt16(exactly: high),
+                lowPort <= highPort
+            else {
+                throw invalid("an invalid port range \(text(low))-\(text(high))")
             }
             return .range(lowPort, highPort)
         }
         let protoText: String = try row[9]
         let actionText: String = try row[10]
         guard let proto = ProtocolMatch(rawValue: protoText), let action = RuleAction(rawValue: actionText) else {
-            throw DatabaseError.misuse("firewall_rules holds an unknown protocol or action: \(protoText) \(actionText)")
+            throw invalid("an unknown protocol or action: \(protoText) \(actionText)")
         }
         let hits: Int64 = try row[14]
         return FirewallRule(
-            id: try row[0], position: position, source: try address(1), destination: try address(3),
+            id: id, position: position, source: try address(1), destination: try address(3),
             sourcePort: try port(5), destinationPort: try port(7), proto: proto, action: action, comment: try row[11],
             expiresAt: try row[12], createdAt: try row[13], hits: UInt64(max(0, hits)))
     }
