@@ -38,6 +38,24 @@ package struct RPCRouter<Context: Sendable>: Sendable {
             })
     }
 
+    /// Registers a method whose result never changes while the server runs (`system.ping`,
+    /// `system.version`, `rpc.discover`): encoded once here rather than on every call. Params are
+    /// still checked, so a typo is still an error.
+    package mutating func register<M: RPCMethod>(_: M.Type, constant result: M.Result) {
+        let encoded: JSONValue
+        do {
+            encoded = try RPCParamsCodec.encode(result)
+        } catch {
+            preconditionFailure("the constant result of \(M.method) does not encode: \(error)")
+        }
+        register(
+            M.method,
+            .immediate { request, _ in
+                let _: M.Params = try RPCParamsCodec.decode(request.params)
+                return encoded
+            })
+    }
+
     /// Registers a handler that answers later through its promise.
     package mutating func register<M: RPCMethod>(
         _: M.Type, deferred body: @escaping @Sendable (M.Params, Context, RPCPromise<M.Result>) -> Void

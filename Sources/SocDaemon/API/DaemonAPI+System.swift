@@ -6,12 +6,12 @@ import SocStore
 extension DaemonAPI {
     static func registerSystem(_ router: inout RPCRouter<RequestContext>, _ services: DaemonServices) {
         let pong = PingRequest.Result()
-        router.register(PingRequest.self) { _, _ in pong }
+        router.register(PingRequest.self, constant: pong)
 
         let version = VersionRequest.Result(
             socd: SocdVersion.release, revision: services.facts.revision, protocol: SocAPI.protocolVersion,
             sqlite: Store.sqliteVersion)
-        router.register(VersionRequest.self) { _, _ in version }
+        router.register(VersionRequest.self, constant: version)
 
         router.register(StatusRequest.self) { _, _ in
             let facts = services.facts
@@ -29,7 +29,7 @@ extension DaemonAPI {
 
         // Built once: the registry does not change while socd runs.
         let document = OpenRPCDocument.make(version: SocAPI.protocolVersion)
-        router.register(DiscoverRequest.self) { _, _ in document }
+        router.register(DiscoverRequest.self, constant: document)
 
         // The copy is read through a reader connection; running it as the change's persist step
         // keeps it in the audited, serialized path without blocking readers or the event loops.
