@@ -15,7 +15,7 @@ BIN_RELEASE   = .build/release
 
 # C libraries the build links, and the tools the tests drive.
 BUILD_PACKAGES = libsqlite3-dev libsystemd-dev pkg-config
-TEST_PACKAGES  = systemd util-linux socat netcat-openbsd tmux python3 python3-venv nodejs sqlite3
+TEST_PACKAGES  = systemd util-linux socat netcat-openbsd tmux zsh python3 python3-venv nodejs sqlite3 nftables iptables
 
 .PHONY: help deps test-deps build release run test unit-test release-test bench lint format revision clean
 
