@@ -76,7 +76,7 @@ release-test: release
 # $(DESTDIR)$(PREFIX); scripts/install-socd says where each goes and why. Override a directory
 # with SYSTEMD_UNIT_DIR, SYSUSERS_DIR, TMPFILES_DIR, BASH_COMPLETION_DIR or ZSH_COMPLETION_DIR.
 OUT_DIR               = out
-PACKAGING_PACKAGES    = patchelf dpkg-dev
+PACKAGING_PACKAGES    = patchelf dpkg-dev binutils
 PACKAGE_TEST_PACKAGES = lintian strace man-db groff-base systemd python3
 
 install: release
