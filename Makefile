@@ -18,6 +18,7 @@ BUILD_PACKAGES = libsqlite3-dev libsystemd-dev pkg-config
 TEST_PACKAGES  = systemd util-linux socat netcat-openbsd tmux zsh python3 python3-venv nodejs sqlite3 nftables iptables
 
 .PHONY: help deps test-deps build release run test unit-test release-test bench lint format revision clean
+.PHONY: install uninstall deb package-test
 
 help:
 	@echo "make run      build socd and socctl, start socd with the default scenario in the foreground"
@@ -25,6 +26,8 @@ help:
 	@echo "make bench    benchmarks, each beside a baseline measured in the same run"
 	@echo "make lint     check formatting with swift format"
 	@echo "make clean    remove build products and the local run directory"
+	@echo "make install  install socd in PREFIX (default /usr/local), honouring DESTDIR"
+	@echo "make deb      build the Debian package in out/"
 
 deps:
 	@./scripts/ensure-packages $(BUILD_PACKAGES)
@@ -62,10 +65,35 @@ test: test-deps revision
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) release-test
+	$(MAKE) package-test
 
 # The release binaries are what gets installed: build them and check they work end to end.
 release-test: release
 	./scripts/release-smoke-test $(BIN_RELEASE)
+
+# Installation and the Debian package (packaging/). `make install` puts the release binaries,
+# the systemd units, sysusers/tmpfiles entries, man pages, completions and clients under
+# $(DESTDIR)$(PREFIX); scripts/install-socd says where each goes and why. Override a directory
+# with SYSTEMD_UNIT_DIR, SYSUSERS_DIR, TMPFILES_DIR, BASH_COMPLETION_DIR or ZSH_COMPLETION_DIR.
+OUT_DIR               = out
+PACKAGING_PACKAGES    = patchelf dpkg-dev binutils
+PACKAGE_TEST_PACKAGES = lintian strace man-db groff-base systemd python3
+
+install: release
+	@./scripts/ensure-packages $(PACKAGING_PACKAGES)
+	DESTDIR="$(DESTDIR)" PREFIX="$(PREFIX)" ./scripts/install-socd install $(BIN_RELEASE) $(OUT_DIR)/generated
+
+uninstall:
+	DESTDIR="$(DESTDIR)" PREFIX="$(PREFIX)" ./scripts/install-socd uninstall
+
+deb: release
+	@./scripts/ensure-packages $(PACKAGING_PACKAGES)
+	./scripts/build-deb $(BIN_RELEASE) $(OUT_DIR)
+
+# Checks the units, man pages, install layout and Debian package; see packaging/tests.
+package-test: release
+	@./scripts/ensure-packages $(PACKAGING_PACKAGES) $(PACKAGE_TEST_PACKAGES)
+	MAKE="$(MAKE)" ./packaging/tests/run $(BIN_RELEASE)
 
 bench: release
 	$(BIN_RELEASE)/socd-bench
