@@ -29,4 +29,21 @@ struct SocketLocationTests {
             SocketLocation.resolve(option: "", environment: ["SOCD_SOCKET": "", "XDG_RUNTIME_DIR": ""], uid: 42)
                 == "/tmp/socd-42/socd.sock")
     }
+
+    @Test func clientsWithoutADaemonOfTheirOwnReachTheSystemSocket() {
+        let system: Set<String> = ["/run/socd/socd.sock"]
+        #expect(
+            SocketLocation.resolveForClient(option: nil, environment: [:], uid: 1000, exists: system.contains)
+                == "/run/socd/socd.sock")
+        let both: Set<String> = ["/run/socd/socd.sock", "/tmp/socd-1000/socd.sock"]
+        #expect(
+            SocketLocation.resolveForClient(option: nil, environment: [:], uid: 1000, exists: both.contains)
+                == "/tmp/socd-1000/socd.sock")
+        #expect(
+            SocketLocation.resolveForClient(
+                option: nil, environment: ["SOCD_SOCKET": "/x.sock"], uid: 1000, exists: system.contains) == "/x.sock")
+        #expect(
+            SocketLocation.resolveForClient(option: nil, environment: [:], uid: 1000, exists: { _ in false })
+                == "/tmp/socd-1000/socd.sock")
+    }
 }

@@ -1,4 +1,5 @@
 import JSONRPC
+import SocPOSIX
 import SocProtocol
 
 /// What every command that talks to socd shares: where the socket is, whether `--json` was
@@ -12,11 +13,12 @@ struct DaemonSession {
         self.context = context
     }
 
-    /// `--socket`, else the path `SocketLocation` derives from the environment and the uid.
+    /// `--socket`, else the path `SocketLocation` derives from the environment and the uid
+    /// (falling back to the system socket for users without a daemon of their own).
     var socketPath: String {
-        SocketLocation.resolve(
+        SocketLocation.resolveForClient(
             option: parsed.string(SocctlOptions.socket.long), environment: context.environment,
-            uid: context.effectiveUID)
+            uid: context.effectiveUID, exists: { path in ((try? FileSystem.status(atPath: path)) ?? nil) != nil })
     }
 
     /// Whether the user asked for the raw result as JSON.
