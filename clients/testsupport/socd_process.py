@@ -85,6 +85,14 @@ class SocdProcess:
             raise RuntimeError(f"{method}: {message['error']}")
         return message["result"]
 
+    def restart(self):
+        """Stops socd (which must exit 0) and starts it again on the same socket and state."""
+        self.process.send_signal(signal.SIGTERM)
+        status = self.process.wait(timeout=15)
+        if status != 0:
+            raise RuntimeError(f"socd exited with status {status} on SIGTERM:\n{self.log()}")
+        return self.start()
+
     def log(self):
         try:
             with open(self.log_path, errors="replace") as file:
