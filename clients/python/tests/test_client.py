@@ -95,6 +95,7 @@ def test_every_error_kind_in_the_document_has_a_class():
     assert type(socd.error_from_reply({"code": -32050, "message": "?", "data": {"kind": "brandNew"}})) is socd.SocdError
 
 
+@pytest.mark.skipif(os.getuid() != 0, reason="connecting as uid 65534 needs root")
 def test_write_as_an_unprivileged_user_is_permission_denied(daemon):
     reader, writer = os.pipe()
     pid = os.fork()
@@ -181,3 +182,16 @@ def test_socket_path_resolution_follows_socctl():
     assert resolve(None, {"XDG_RUNTIME_DIR": "/run/user/1000"}, 0) == "/run/socd/socd.sock"
     assert resolve(None, {"XDG_RUNTIME_DIR": "/run/user/1000"}, 1000) == "/run/user/1000/socd/socd.sock"
     assert resolve(None, {}, 1000) == "/tmp/socd-1000/socd.sock"
+
+
+def test_methods_follow_the_document_they_are_given(tmp_path):
+    document = socd.load_document()
+    document["methods"].append({
+        "name": "incidents.addNote", "params": [{"name": "id", "required": True, "schema": {"type": "integer"}},
+                                                {"name": "from", "schema": {"type": "string"}}],
+        "result": {"name": "result", "schema": {}}, "x-access": "write",
+    })
+    client = socd.Client(str(tmp_path / "none.sock"), document=document)
+    assert client.incidents.add_note is client.incidents.addNote
+    assert list(inspect.signature(client.incidents.addNote).parameters) == ["id", "from_"]
+    assert client.api.methods["incidents.addNote"].bind({"id": 1, "from_": "soc"}) == {"id": 1, "from": "soc"}
