@@ -17,13 +17,15 @@ BIN_RELEASE   = .build/release
 BUILD_PACKAGES = libsqlite3-dev libsystemd-dev pkg-config
 TEST_PACKAGES  = systemd util-linux socat netcat-openbsd tmux zsh python3 python3-venv nodejs sqlite3 nftables iptables
 
-.PHONY: help deps test-deps build release run test unit-test release-test bench lint format revision clean
-.PHONY: install uninstall deb package-test
+.PHONY: help deps test-deps build release run test unit-test release-test bench lint format revision clean \
+	openrpc clients-test install uninstall deb package-test
 
 help:
 	@echo "make run      build socd and socctl, start socd with the default scenario in the foreground"
 	@echo "make test     build, run every test (unit, daemon, end-to-end), build and check the release"
 	@echo "make bench    benchmarks, each beside a baseline measured in the same run"
+	@echo "make openrpc  regenerate clients/openrpc.json and the reference in docs/PROTOCOL.md from socd"
+	@echo "make clients-test  the Python, Node and shell clients and the protocol docs against socd"
 	@echo "make lint     check formatting with swift format"
 	@echo "make clean    remove build products and the local run directory"
 	@echo "make install  install socd in PREFIX (default /usr/local), honouring DESTDIR"
@@ -66,6 +68,7 @@ test: test-deps revision
 	$(SWIFT) test --skip-build
 	$(MAKE) release-test
 	$(MAKE) package-test
+	$(MAKE) clients-test
 
 # The release binaries are what gets installed: build them and check they work end to end.
 release-test: release
@@ -94,6 +97,21 @@ deb: release
 package-test: release
 	@./scripts/ensure-packages $(PACKAGING_PACKAGES) $(PACKAGE_TEST_PACKAGES)
 	MAKE="$(MAKE)" ./packaging/tests/run $(BIN_RELEASE)
+
+# The API contract: clients/openrpc.json is what socd's rpc.discover returns (pretty-printed,
+# sorted keys); the generated tables in docs/PROTOCOL.md follow it. clients-test fails when
+# either is stale.
+openrpc: build
+	./scripts/generate-openrpc
+
+# Python, shell and Node clients, the OpenRPC contract and the PROTOCOL.md examples, each
+# against real socd daemons.
+CLIENT_TEST_PACKAGES = python3 python3-venv nodejs socat netcat-openbsd
+CLIENTS_VENV        ?= .build/clients-venv
+
+clients-test: build
+	@./scripts/ensure-packages $(CLIENT_TEST_PACKAGES)
+	./scripts/clients-test $(CLIENTS_VENV)
 
 bench: release
 	$(BIN_RELEASE)/socd-bench

@@ -52,7 +52,7 @@ for program in socd socctl; do
     ldd "$root/usr/bin/$program" | grep -q 'libswift\|not found' \
         && fail "$program needs a library the package does not bring: $(ldd "$root/usr/bin/$program")"
 done
-revision=$(sed -n 's/^#define SOCD_REVISION "\(.*\)"$/\1/p' "$REPO/Sources/CSocShims/include/socd_revision.h")
+revision=$(sed -n 's/^#define SOCD_REVISION "\(.*\)"$/\1/p' "$REPO/Sources/CSocShims/socd_revision.h")
 sqlite=$(dpkg-query -W -f='${Version}' libsqlite3-0 | sed 's/-.*//')
 socd_version=$(env -u LD_LIBRARY_PATH "$root/usr/bin/socd" --version) || fail "socd --version failed"
 [ "$socd_version" = "socd $version (revision $revision, SQLite $sqlite)" ] \
