@@ -24,7 +24,7 @@ package enum Socctl {
         subcommands: [
             PingCommand.spec, StatusCommand.spec, VersionCommand.spec, CallCommand.spec, EventsCommand.spec,
             LogLevelCommand.spec, AuditCommand.spec, RulesCommand.spec, TopologyCommand.spec, TrafficCommand.spec, SimCommand.spec,
-            ScenarioCommand.spec, LogsCommand.spec,
+            ScenarioCommand.spec, LogsCommand.spec, WatchCommand.spec,
             CommandSpec.completionsCommand(),
         ],
         version: version)
