@@ -57,7 +57,8 @@ package struct Canvas: Sendable, Hashable {
         var text = ""
         var current = CanvasColor.plain
         for index in start..<end {
-            let color = characters[index] == " " ? .plain : colors[index]
+            // A space looks the same in any colour: it never costs a sequence of its own.
+            let color = characters[index] == " " ? current : colors[index]
             if style.isEnabled, color != current {
                 if current != .plain { text += style.reset }
                 if let code = color.sgrCode { text += "\u{1B}[\(code)m" }

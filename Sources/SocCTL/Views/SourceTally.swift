@@ -30,10 +30,13 @@ package struct SourceTally: Sendable, Hashable {
         entries.removeAll()
     }
 
-    /// The `limit` sources with the most packets, ties by address so the order is stable.
+    /// The `limit` sources with the most packets; on a tie, attackers first, then by address,
+    /// so that the order is stable.
     package func top(_ limit: Int) -> [Entry] {
         let sorted = entries.values.sorted {
-            $0.packets != $1.packets ? $0.packets > $1.packets : $0.address < $1.address
+            if $0.packets != $1.packets { return $0.packets > $1.packets }
+            if ($0.maliciousPackets > 0) != ($1.maliciousPackets > 0) { return $0.maliciousPackets > 0 }
+            return $0.address < $1.address
         }
         return Array(sorted.prefix(max(0, limit)))
     }
