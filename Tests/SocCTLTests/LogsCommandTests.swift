@@ -45,7 +45,9 @@ import Testing
             run.standardError
                 == "socctl: invalid value 'syslog' for '--source': expected one of firewall, web.access, auth, dns, dhcp\nTry 'socctl logs tail --help'.\n"
         )
-        #expect(SimRun(["--socket", "/nonexistent", "logs", "tail"]).standardError.hasPrefix("socctl: missing option '--source'"))
+        #expect(
+            SimRun(["--socket", "/nonexistent", "logs", "tail"]).standardError.hasPrefix(
+                "socctl: missing option '--source'"))
     }
 
     @Test func sourcesIsATable() throws {

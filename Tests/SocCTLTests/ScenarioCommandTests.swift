@@ -78,7 +78,8 @@ import Testing
 
     @Test func loadSendsTheNameAndSeed() throws {
         let server = try rulesServer(["scenario.load": SimFixtures.scenarioStatus()])
-        let run = SimRun(["--socket", server.socketPath, "scenario", "load", "web-flood", "--seed", "42"], columns: 200)
+        let run = SimRun(
+            ["--socket", server.socketPath, "scenario", "load", "web-flood", "--seed", "42"], columns: 200)
         #expect(run.standardOutput.hasPrefix("loaded web-flood (seed 42): The website is under attack\nObjective: "))
         #expect(server.finish() == [RuleReplies.request("scenario.load", #"{"name":"web-flood","seed":42}"#)])
     }

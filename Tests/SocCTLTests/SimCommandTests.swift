@@ -67,7 +67,9 @@ import Testing
     @Test func jsonIsTheResultAsSent() throws {
         let server = try Self.server()
         let run = SimRun(["--socket", server.socketPath, "sim", "step", "--json"])
-        #expect(try JSONValue(parsing: run.standardOutput.dropLast().utf8) == SimFixtures.simStatus(state: "paused", tick: 64))
+        #expect(
+            try JSONValue(parsing: run.standardOutput.dropLast().utf8)
+                == SimFixtures.simStatus(state: "paused", tick: 64))
         #expect(server.finish() == [RuleReplies.request("sim.step", "{}")])
     }
 }

@@ -37,12 +37,16 @@ enum SimFixtures {
             [
                 "address": "10.0.0.1", "addressAssignment": "manual", "mac": "52:54:00:32:4a:50", "name": "router",
                 "position": "middle", "role": "router",
-                "services": [["name": "dns", "port": 53, "proto": "udp"], ["name": "dhcp", "port": 67, "proto": "udp"]],
+                "services": [
+                    ["name": "dns", "port": 53, "proto": "udp"], ["name": "dhcp", "port": 67, "proto": "udp"],
+                ],
             ],
             [
                 "address": "10.0.0.10", "addressAssignment": "manual", "mac": "52:54:00:4e:7b:42",
                 "name": "web-server", "position": "right", "role": "server",
-                "services": [["name": "http", "port": 80, "proto": "tcp"], ["name": "ssh", "port": 22, "proto": "tcp"]],
+                "services": [
+                    ["name": "http", "port": 80, "proto": "tcp"], ["name": "ssh", "port": 22, "proto": "tcp"],
+                ],
             ],
             [
                 "address": "10.0.0.21", "addressAssignment": "dhcp", "mac": "52:54:00:97:c7:99",

@@ -25,7 +25,10 @@ import Testing
         let run = SimRun(["--socket", server.socketPath, "traffic"], utf8: false, color: true)
         let lines = run.standardOutput.split(separator: "\n")
         #expect(lines.count == 3)
-        #expect(lines[0] == "\u{1B}[31m14:03:07.120 tick 1234     198.51.100.7:41522 -> 10.0.0.10:80    tcp  GET /login  DROP rule 1\u{1B}[0m")
+        #expect(
+            lines[0]
+                == "\u{1B}[31m14:03:07.120 tick 1234     198.51.100.7:41522 -> 10.0.0.10:80    tcp  GET /login  DROP rule 1\u{1B}[0m"
+        )
         #expect(lines[1].hasPrefix("\u{1B}[32m14:03:07.220"))
         #expect(lines[2].hasPrefix("\u{1B}[32m"))
         _ = server.finish()
@@ -45,7 +48,9 @@ import Testing
     @Test func aLimitOutOfRangeIsAUsageError() {
         let run = SimRun(["--socket", "/nonexistent", "traffic", "--limit", "0"])
         #expect(run.status == .usage)
-        #expect(run.standardError.hasPrefix("socctl: invalid value '0' for '--limit': expected an integer from 1 to 5000\n"))
+        #expect(
+            run.standardError.hasPrefix("socctl: invalid value '0' for '--limit': expected an integer from 1 to 5000\n")
+        )
     }
 
     @Test func jsonIsTheResultAsSent() throws {

@@ -101,7 +101,10 @@ import Testing
     @Test func thePainterRewritesOnlyChangedLines() {
         var painter = ScreenPainter()
         let first = String(decoding: painter.update(to: ["a", "b", "c"]), as: UTF8.self)
-        #expect(first == "\u{1B}[H\u{1B}[2J\u{1B}[1;1Ha\u{1B}[0m\u{1B}[K\u{1B}[2;1Hb\u{1B}[0m\u{1B}[K\u{1B}[3;1Hc\u{1B}[0m\u{1B}[K")
+        #expect(
+            first
+                == "\u{1B}[H\u{1B}[2J\u{1B}[1;1Ha\u{1B}[0m\u{1B}[K\u{1B}[2;1Hb\u{1B}[0m\u{1B}[K\u{1B}[3;1Hc\u{1B}[0m\u{1B}[K"
+        )
         let second = String(decoding: painter.update(to: ["a", "B", "c"]), as: UTF8.self)
         #expect(second == "\u{1B}[2;1HB\u{1B}[0m\u{1B}[K")
         #expect(painter.update(to: ["a", "B", "c"]).isEmpty)
@@ -122,7 +125,8 @@ import Testing
         #expect(DrawingGlyphs.choose(environment: ["LANG": "en_US.UTF-8"], forceASCII: false) == .unicode)
         #expect(DrawingGlyphs.choose(environment: ["LANG": "en_US.UTF-8"], forceASCII: true) == .ascii)
         #expect(DrawingGlyphs.choose(environment: ["LC_ALL": "C", "LANG": "en_US.UTF-8"], forceASCII: false) == .ascii)
-        #expect(DrawingGlyphs.choose(environment: ["LC_ALL": "", "LC_CTYPE": "de_DE.utf8"], forceASCII: false) == .unicode)
+        #expect(
+            DrawingGlyphs.choose(environment: ["LC_ALL": "", "LC_CTYPE": "de_DE.utf8"], forceASCII: false) == .unicode)
         #expect(DrawingGlyphs.choose(environment: [:], forceASCII: false) == .ascii)
     }
 }

@@ -80,9 +80,10 @@ struct WatchTerminalTests {
         let output = daemon.directory + "/watch.out"
         let result = Shell.run(
             """
+            : >'\(output)'
             '\(BuiltProgram.socctl!)' --socket '\(daemon.socketPath)' watch >'\(output)' 2>&1 & pid=$!
             tries=0
-            until [ "$(grep -c tick '\(output)')" -ge 2 ] || [ $tries -ge 500 ]; do sleep 0.01; tries=$((tries + 1)); done
+            until [ "$(grep -c tick '\(output)')" -ge 2 ] || [ $tries -ge 2000 ]; do sleep 0.01; tries=$((tries + 1)); done
             kill -\(signal) $pid
             wait $pid
             echo "status=$?"

@@ -23,7 +23,8 @@ enum ScenarioCommand {
         if session.wantsJSON {
             session.printCompact(reply.json)
         } else {
-            context.standardOutput.write(ScenarioText.catalog(reply.result, style: context.style, width: context.terminal.tableWidth))
+            context.standardOutput.write(
+                ScenarioText.catalog(reply.result, style: context.style, width: context.terminal.tableWidth))
         }
         return .success
     }

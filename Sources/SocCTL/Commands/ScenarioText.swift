@@ -27,7 +27,8 @@ package enum ScenarioText {
     package static func status(
         _ status: ScenarioStatusInfo, hints: Bool, glyphs: DrawingGlyphs, style: Style, width: Int
     ) -> String {
-        var text = style.bold(status.title) + " (\(status.name), \(status.difficulty.rawValue), seed \(status.seed))\n\n"
+        var text =
+            style.bold(status.title) + " (\(status.name), \(status.difficulty.rawValue), seed \(status.seed))\n\n"
         text += objective(status, width: width) + "\n"
         var rows: [[String]] = [
             ["progress", progressLine(status, glyphs: glyphs)],

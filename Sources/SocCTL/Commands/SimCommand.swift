@@ -21,7 +21,9 @@ enum SimCommand {
     static let status = CommandSpec(
         name: "status", abstract: "Show the clock, the site's health and the packet counters."
     ) { parsed, context in
-        try run(SimStatusRequest.self, RPCNoParams(), parsed, context) { SimStatusText.render($0, style: context.style) }
+        try run(SimStatusRequest.self, RPCNoParams(), parsed, context) {
+            SimStatusText.render($0, style: context.style)
+        }
     }
 
     static let pause = CommandSpec(name: "pause", abstract: "Stop the clock.") { parsed, context in
@@ -71,7 +73,8 @@ enum SimCommand {
         let params = SimResetRequest.Params(
             scenario: parsed.string("scenario"), seed: try parsed.int("seed", range: SimSeed.range))
         return try run(SimResetRequest.self, params, parsed, context) { status in
-            "reset to tick \(status.tick): \(status.scenario), seed \(status.seed); " + SimStatusText.clock(status) + "\n"
+            "reset to tick \(status.tick): \(status.scenario), seed \(status.seed); " + SimStatusText.clock(status)
+                + "\n"
         }
     }
 

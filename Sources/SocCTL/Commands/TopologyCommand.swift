@@ -36,7 +36,8 @@ enum TopologyCommand {
         let diagram = NetworkDiagram(topology: topology, width: width)
         var text = diagram.lines(glyphs: glyphs, style: style).map { $0 + "\n" }.joined()
         let router = diagram.router ?? "the router"
-        text += "\nLAN \(topology.lan) on \(router) \(topology.lanInterface); the internet on \(topology.wanInterface).\n"
+        text +=
+            "\nLAN \(topology.lan) on \(router) \(topology.lanInterface); the internet on \(topology.wanInterface).\n"
         return text
     }
 }

@@ -21,7 +21,10 @@ struct WatchPlainLoop {
             let sim = try client.call(SimStatusRequest.self, RPCNoParams())
             let scenario = try client.call(ScenarioStatusRequest.self, RPCNoParams())
             if session.wantsJSON {
-                session.printCompact(JSONValue.object(["sim": try JSONValueEncoder().encode(sim), "scenario": try JSONValueEncoder().encode(scenario)]))
+                session.printCompact(
+                    JSONValue.object([
+                        "sim": try JSONValueEncoder().encode(sim), "scenario": try JSONValueEncoder().encode(scenario),
+                    ]))
             } else {
                 output.writeLine(WatchStatusLine.format(sim: sim, scenario: scenario))
             }

@@ -246,7 +246,8 @@ package struct NetworkDiagram: Sendable {
             if let box = boxes.first(where: { $0.host == host }) {
                 let onLeftOfBox = first.column < box.origin.column
                 let edge = CanvasPoint(row: first.row, column: onLeftOfBox ? box.origin.column : box.rightEdge)
-                canvas.put(onLeftOfBox ? glyphs.teeLeft : glyphs.teeRight, at: edge, color: borderColors[host] ?? .plain)
+                canvas.put(
+                    onLeftOfBox ? glyphs.teeLeft : glyphs.teeRight, at: edge, color: borderColors[host] ?? .plain)
             }
             if let routerBox = boxes.first(where: { $0.host == router }) {
                 let onLeftOfRouter = last.column < routerBox.origin.column

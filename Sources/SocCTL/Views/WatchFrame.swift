@@ -23,7 +23,8 @@ package enum WatchFrame {
             let diagram = NetworkDiagram(topology: topology, width: width - 2, origin: CanvasPoint(row: row, column: 1))
             if row + diagram.height + rowsBelowDiagram <= height {
                 var colors: [String: CanvasColor] = [:]
-                if let health = state.sim?.siteHealth, let server = topology.hosts.first(where: { $0.role == .server }) {
+                if let health = state.sim?.siteHealth, let server = topology.hosts.first(where: { $0.role == .server })
+                {
                     colors[server.name] = healthColor(health)
                 }
                 diagram.draw(into: &canvas, glyphs: glyphs, borderColors: colors)
@@ -34,16 +35,24 @@ package enum WatchFrame {
 
         var lines: [(String, CanvasColor)] = []
         if let sim = state.sim {
-            lines.append(("site      \(healthWord(sim.siteHealth))  server load \(SimStatusText.decimal(sim.serverLoad, places: 2))", healthColor(sim.siteHealth)))
+            lines.append(
+                (
+                    "site      \(healthWord(sim.siteHealth))  server load \(SimStatusText.decimal(sim.serverLoad, places: 2))",
+                    healthColor(sim.siteHealth)
+                ))
             let counters = sim.counters
-            lines.append((
-                "verdicts  ACCEPT \(HumanFormat.grouped(counters.accepted))  DROP \(HumanFormat.grouped(counters.dropped))"
-                    + "  REJECT \(HumanFormat.grouped(counters.rejected))", .plain))
-            lines.append((
-                "attack    \(HumanFormat.grouped(counters.maliciousPackets)) sent, "
-                    + "\(HumanFormat.grouped(counters.maliciousBlocked)) blocked, "
-                    + "\(HumanFormat.grouped(counters.maliciousReachedServer)) reached the server",
-                counters.maliciousReachedServer > 0 && !sim.solved ? .red : .plain))
+            lines.append(
+                (
+                    "verdicts  ACCEPT \(HumanFormat.grouped(counters.accepted))  DROP \(HumanFormat.grouped(counters.dropped))"
+                        + "  REJECT \(HumanFormat.grouped(counters.rejected))", .plain
+                ))
+            lines.append(
+                (
+                    "attack    \(HumanFormat.grouped(counters.maliciousPackets)) sent, "
+                        + "\(HumanFormat.grouped(counters.maliciousBlocked)) blocked, "
+                        + "\(HumanFormat.grouped(counters.maliciousReachedServer)) reached the server",
+                    counters.maliciousReachedServer > 0 && !sim.solved ? .red : .plain
+                ))
         } else {
             lines.append(("waiting for socd...", .dim))
         }
@@ -53,7 +62,8 @@ package enum WatchFrame {
             for (index, line) in objective.prefix(2).enumerated() {
                 tail.append(((index == 0 ? "objective " : "          ") + line, .plain))
             }
-            tail.append(("progress  " + ScenarioText.progressLine(scenario, glyphs: glyphs), scenario.solved ? .green : .plain))
+            tail.append(
+                ("progress  " + ScenarioText.progressLine(scenario, glyphs: glyphs), scenario.solved ? .green : .plain))
             if let flag = scenario.flag {
                 tail.append(("flag      \(flag)  solved", .green))
             }
