@@ -91,3 +91,14 @@ import Testing
         _ = server.finish()
     }
 }
+
+@Suite struct ScenarioProgressTests {
+    @Test func keepingTheAttackOutWhileTheSiteIsDownIsNotShownAsDone() {
+        var status = SimFixtures.decode(ScenarioStatusInfo.self, SimFixtures.scenarioStatus())
+        status.ticksProtected = 100
+        status.progress = 1
+        #expect(
+            ScenarioText.progressLine(status, glyphs: .ascii)
+                == "[###################-]  99%  the attack is kept out, but too few visitors get through")
+    }
+}

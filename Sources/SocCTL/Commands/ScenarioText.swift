@@ -64,11 +64,16 @@ package enum ScenarioText {
         return text
     }
 
-    /// `[████░░░░] 40%  40 of 100 ticks with no attack packet at the server`.
+    /// `[████░░░░] 40%  40 of 100 ticks with no attack packet at the server`. The bar is full
+    /// only once solved: socd's progress reaches 1 as soon as the attack is kept out for the
+    /// whole window, even when the site is not serving its visitors, which does not solve it.
     package static func progressLine(_ status: ScenarioStatusInfo, glyphs: DrawingGlyphs) -> String {
-        let bar = ProgressBar.render(status.progress, cells: 20, glyphs: glyphs)
+        let bar = ProgressBar.render(status.solved ? 1 : min(status.progress, 0.99), cells: 20, glyphs: glyphs)
         if status.solved { return bar }
         let ticks = min(status.ticksProtected, status.windowTicks)
+        if ticks >= status.windowTicks {
+            return bar + "  the attack is kept out, but too few visitors get through"
+        }
         return bar + "  \(ticks) of \(status.windowTicks) ticks with no attack packet at the server"
     }
 

@@ -72,7 +72,7 @@ package enum WatchFrame {
             "\(glyphs.maliciousPacket) attack  \(glyphs.legitimatePacket) legitimate  \(glyphs.dropped) blocked"
             + " by the firewall   q quits"
         // What is left between the counters and the objective goes to the top sources.
-        let sourceRows = max(0, min(6, height - row - lines.count - tail.count - 2))
+        let sourceRows = max(0, min(11, height - row - lines.count - tail.count - 2))
         if sourceRows > 1 {
             lines.append(("top sources (packets seen)", .bold))
             for entry in state.sources.top(sourceRows - 1) {
