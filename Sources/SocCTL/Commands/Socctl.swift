@@ -23,7 +23,10 @@ package enum Socctl {
         globalOptions: [SocctlOptions.socket, SocctlOptions.json],
         subcommands: [
             PingCommand.spec, StatusCommand.spec, VersionCommand.spec, CallCommand.spec, EventsCommand.spec,
-            LogLevelCommand.spec, AuditCommand.spec, RulesCommand.spec, CommandSpec.completionsCommand(),
+            LogLevelCommand.spec, AuditCommand.spec, RulesCommand.spec, TopologyCommand.spec, TrafficCommand.spec,
+            SimCommand.spec,
+            ScenarioCommand.spec, LogsCommand.spec, WatchCommand.spec,
+            CommandSpec.completionsCommand(),
         ],
         version: version)
 
