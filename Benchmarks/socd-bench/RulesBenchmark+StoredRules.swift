@@ -93,7 +93,8 @@ extension RulesBenchmark {
                 let reply = try connection.call("rules.list", #"{"limit":1}"#)
                 guard reply.contains(#""total":\#(expectingRules)"#) else {
                     throw BenchmarkFailure.other(
-                        "socd restarted on \(stateDirectory) does not hold \(expectingRules) rules: \(reply.prefix(300))")
+                        "socd restarted on \(stateDirectory) does not hold \(expectingRules) rules: \(reply.prefix(300))"
+                    )
                 }
             }
         }

@@ -161,8 +161,10 @@ struct RulesBenchmark {
         for (index, number) in rules.enumerated() {
             let versionTime = try timeInvocation(["--version"], environment: environment, errors: errors)
             let addTime = try timeInvocation(
-                ["--socket", socd.socketPath, "rules", "add", RuleWorkload.source(number), RuleWorkload.destination,
-                    "ANY", "80", "DROP"],
+                [
+                    "--socket", socd.socketPath, "rules", "add", RuleWorkload.source(number), RuleWorkload.destination,
+                    "ANY", "80", "DROP",
+                ],
                 environment: environment, errors: errors)
             if index >= socctlWarmUp {
                 version.append(versionTime)

@@ -40,10 +40,11 @@ struct ServerProcess {
         let environment = ChildProcess.environment(
             setting: ["NOTIFY_SOCKET": notifyPath],
             removing: ["JOURNAL_STREAM", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES", "WATCHDOG_USEC", "WATCHDOG_PID"])
-        let arguments = [
-            "--socket", socketPath, "--state-dir", stateDirectory ?? directory.file("\(label)-state"),
-            "--log-level", "warning", "--event-loops", String(eventLoops),
-        ] + options
+        let arguments =
+            [
+                "--socket", socketPath, "--state-dir", stateDirectory ?? directory.file("\(label)-state"),
+                "--log-level", "warning", "--event-loops", String(eventLoops),
+            ] + options
         let start = Stopwatch.now
         let process = try ChildProcess.spawn(
             paths.socd, arguments, environment: environment, standardErrorPath: logPath)

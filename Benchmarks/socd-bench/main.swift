@@ -29,7 +29,9 @@ let suites: [BenchmarkSuite] = [
     BenchmarkSuite("store", "durable audit appends through the group-committing writer", printing: runStoreBenchmark),
     BenchmarkSuite(
         "matcher", "firewall rule matching, compiled rule set vs. a linear scan", printing: runMatcherBenchmark),
-    BenchmarkSuite("simulation", "simulated traffic generation and filtering", printing: runSimulationBenchmarks),
+    BenchmarkSuite("simulation", "simulated packets through the real firewall, and socd's tick cost") {
+        try SimulationThroughputBenchmark(paths: $0).run()
+    },
 ]
 
 exit(BenchmarkCommand.run(Array(CommandLine.arguments.dropFirst()), suites: suites, scoreboard: scoreboard))
