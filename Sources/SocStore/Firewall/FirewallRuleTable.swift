@@ -53,12 +53,7 @@ package enum FirewallRuleTable {
             key, rule.comment, rule.expiresAt, rule.createdAt, Int64(clamping: rule.hits),
         ]
         arguments.append(contentsOf: rest)
-        try db.execute(
-            """
-            INSERT INTO firewall_rules (src_network, src_prefix, dst_network, dst_prefix, sport_low, sport_high,
-                dport_low, dport_high, proto, action, sort_key, comment, expires_at_ms, created_at_ms, hits)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: StatementArguments(arguments))
+        try db.execute(insertSQL, arguments: StatementArguments(arguments))
         return db.lastInsertRowID
     }
 
@@ -161,14 +156,14 @@ package enum FirewallRuleTable {
         ]
     }
 
-    private static func columns(_ match: AddressMatch) -> (Int64?, Int64?) {
+    static func columns(_ match: AddressMatch) -> (Int64?, Int64?) {
         switch match {
         case .any: (nil, nil)
         case .network(let cidr): (Int64(cidr.network.value), Int64(cidr.prefixLength))
         }
     }
 
-    private static func columns(_ match: PortMatch) -> (Int64?, Int64?) {
+    static func columns(_ match: PortMatch) -> (Int64?, Int64?) {
         switch match {
         case .any: (nil, nil)
         case .range(let low, let high): (Int64(low), Int64(high))
