@@ -7,8 +7,9 @@ import Glibc
 enum FileSyncProbe {
     static let bytes = 100
 
-    /// Times `count` write-and-sync rounds on a scratch file in `directory`, then removes it.
-    static func measure(in directory: String, count: Int) throws -> Samples {
+    /// Times `count` write-and-sync rounds on a scratch file in `directory`, appending each to
+    /// `samples`, then removes the file.
+    static func measure(in directory: String, count: Int, into samples: inout Samples) throws {
         let path = directory + "/fdatasync-probe"
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
@@ -19,7 +20,6 @@ enum FileSyncProbe {
             unlink(path)
         }
         let payload = [UInt8](repeating: UInt8(ascii: "x"), count: bytes)
-        var samples = Samples(capacity: count)
         for _ in 0..<count {
             let start = Stopwatch.now
             let written = payload.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
@@ -28,6 +28,5 @@ enum FileSyncProbe {
             }
             samples.append(Stopwatch.elapsed(since: start))
         }
-        return samples
     }
 }

@@ -42,7 +42,7 @@ struct RulesBenchmark {
         table.note(
             "baselines: (normal) the same socd with --durability normal, which commits without fsync; "
                 + "(fdatasync) pwrite of \(FileSyncProbe.bytes) bytes + fdatasync on the state dir's file system, "
-                + "median of \(Quantity.grouped(syncSamples))")
+                + "median of \(Quantity.grouped(syncSamples)) taken between the 1-client blocks")
         table.note(
             "every rule is distinct (sources counted up from 100.64.0.0, DROP to \(RuleWorkload.destination):80), "
                 + "so each request creates a rule and writes its audit entry")
@@ -68,17 +68,20 @@ struct RulesBenchmark {
         try addSequentially(warmUp, on: &normalConnection, numbers: &numbers, into: &untimed)
         var fullLatency = Samples(capacity: sequentialRequests)
         var normalLatency = Samples(capacity: sequentialRequests)
+        var syncLatency = Samples(capacity: syncSamples)
         var fullSeconds = 0.0
         var normalSeconds = 0.0
+        // The fdatasync floor is sampled between the blocks too, so that a burst of other I/O on
+        // the machine lands on it as it does on the commits.
         for _ in 0..<latencyBlocks {
             let block = sequentialRequests / latencyBlocks
             fullSeconds += try addSequentially(block, on: &fullConnection, numbers: &numbers, into: &fullLatency)
             normalSeconds += try addSequentially(block, on: &normalConnection, numbers: &numbers, into: &normalLatency)
+            try FileSyncProbe.measure(
+                in: directory.file("full-state"), count: syncSamples / latencyBlocks, into: &syncLatency)
         }
         let fullConcurrent = try addConcurrently(to: full, numbers: &numbers)
         let normalConcurrent = try addConcurrently(to: normal, numbers: &numbers)
-        let sync = try FileSyncProbe.measure(in: directory.path + "/full-state", count: syncSamples)
-        var syncLatency = sync
 
         table.add(
             "rules.add/s, 1 client (normal)", .perSecond(Double(fullLatency.count) / fullSeconds),
