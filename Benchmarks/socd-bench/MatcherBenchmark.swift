@@ -122,7 +122,7 @@ private func rate(_ count: Int, _ seconds: Double) -> String {
 }
 
 /// Seeded SplitMix64 plus the rule and packet mix.
-private struct BenchmarkGenerator: RandomNumberGenerator {
+struct BenchmarkGenerator: RandomNumberGenerator {
     private var state: UInt64
     let now: Int64 = 1_700_000_000_000
     private let servers: [UInt32] = (10...20).map { 0x0A00_0000 | $0 }

@@ -4,6 +4,8 @@ struct Quantity {
         case nanoseconds
         case perSecond
         case bytes
+        /// A share, as a percentage (of one core's time, for CPU use).
+        case percent
     }
 
     var value: Double
@@ -15,6 +17,7 @@ struct Quantity {
     /// Decimal megabytes (10^6 bytes), as the targets are stated.
     static func megabytes(_ value: Double) -> Quantity { Quantity(value: value * 1e6, unit: .bytes) }
     static func bytes(_ value: Int) -> Quantity { Quantity(value: Double(value), unit: .bytes) }
+    static func percent(_ value: Double) -> Quantity { Quantity(value: value, unit: .percent) }
 
     var formatted: String {
         switch unit {
@@ -27,6 +30,8 @@ struct Quantity {
             return "\(Self.grouped(Int(value.rounded())))/s"
         case .bytes:
             return "\(Self.decimal(value / 1e6, digits: 1)) MB"
+        case .percent:
+            return "\(Self.decimal(value, digits: value < 10 ? 2 : 1)) %"
         }
     }
 

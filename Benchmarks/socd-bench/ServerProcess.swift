@@ -17,10 +17,11 @@ struct ServerProcess {
     static let eventLoops = 2
 
     /// Starts socd with a fresh socket and the state directory `stateDirectory` (created when
-    /// missing), and waits for READY=1 on a NOTIFY_SOCKET of our own.
+    /// missing), and waits for READY=1 on a NOTIFY_SOCKET of our own. `options` are added to
+    /// socd's command line (for example `--durability normal`).
     static func socd(
         _ paths: BenchmarkPaths, in directory: TemporaryDirectory, stateDirectory: String? = nil,
-        label: String = "socd"
+        label: String = "socd", options: [String] = []
     ) throws -> ServerProcess {
         let socketPath = directory.file("\(label).sock")
         let notifyPath = directory.file("\(label).notify")
@@ -39,10 +40,11 @@ struct ServerProcess {
         let environment = ChildProcess.environment(
             setting: ["NOTIFY_SOCKET": notifyPath],
             removing: ["JOURNAL_STREAM", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES", "WATCHDOG_USEC", "WATCHDOG_PID"])
-        let arguments = [
-            "--socket", socketPath, "--state-dir", stateDirectory ?? directory.file("\(label)-state"),
-            "--log-level", "warning", "--event-loops", String(eventLoops),
-        ]
+        let arguments =
+            [
+                "--socket", socketPath, "--state-dir", stateDirectory ?? directory.file("\(label)-state"),
+                "--log-level", "warning", "--event-loops", String(eventLoops),
+            ] + options
         let start = Stopwatch.now
         let process = try ChildProcess.spawn(
             paths.socd, arguments, environment: environment, standardErrorPath: logPath)

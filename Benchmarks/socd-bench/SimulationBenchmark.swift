@@ -1,7 +1,8 @@
 import Glibc
 import SocSim
 
-/// Figures of the simulation's hot path, printed by `socd-bench`.
+/// The in-process measurements of the simulation's hot path, which the `simulation` suite
+/// (`SimulationThroughputBenchmark`) reports:
 ///
 /// - Throughput: packets per second of CPU time through generation, the firewall and every data
 ///   source, with the room's scenario scaled up (`SimulationConfiguration.trafficScale`) so each
@@ -72,31 +73,6 @@ func measureDefaultScenarioTickCost(ticks: Int = 6_000) -> (secondsPerTick: Doub
     return (elapsed / Double(ticks), Double(simulation.counters.packets) / Double(ticks))
 }
 
-/// Runs every simulation figure and prints it.
-func runSimulationBenchmarks() {
-    print("== simulation (one core, CPU time) ==")
-    let baseline = runGenerationBaseline()
-    print("  generation only (baseline)           \(formatted(baseline)) packets/s")
-    let results = [
-        runSimulationBenchmark(filterName: "accept-all") { _ in AcceptAllPacketFilter() },
-        runSimulationBenchmark(filterName: "10-entry block list") { simulation in
-            BenchmarkBlockList.tenEntries(blocking: simulation.initialAttackerAddresses[0])
-        },
-    ]
-    for result in results {
-        let share = baseline / result.packetsPerSecond
-        print(
-            "  generate+filter+log, \(result.filterName.padding(to: 19)) \(formatted(result.packetsPerSecond)) packets/s"
-                + " (\(formatted(share, decimals: 1))x the baseline's time; target >= 1,000,000)")
-    }
-    let tick = measureDefaultScenarioTickCost()
-    let percent = tick.secondsPerTick * 10 * 100
-    print(
-        "  default scenario: \(formatted(tick.packetsPerTick, decimals: 1)) packets/tick, "
-            + "\(formatted(tick.secondsPerTick * 1_000_000, decimals: 1)) us/tick = "
-            + "\(formatted(percent, decimals: 3)) % of a core at 10 ticks/s (target < 2 %)")
-}
-
 /// A first-match list of source networks, the shape of a small rule table, scanned in full for
 /// every packet that matches none of them.
 struct BenchmarkBlockList: PacketFilter {
@@ -106,17 +82,6 @@ struct BenchmarkBlockList: PacketFilter {
     }
 
     var entries: [Entry]
-
-    /// Nine rules that never match (other documentation addresses), then the attacker's.
-    static func tenEntries(blocking attacker: IPv4Address) -> BenchmarkBlockList {
-        var entries = (1...9).map {
-            Entry(
-                source: IPv4CIDR(network: IPv4Address(192, 0, 2, UInt8(200 + $0)), prefixLength: 32),
-                destinationPort: 80)
-        }
-        entries.append(Entry(source: IPv4CIDR(network: attacker, prefixLength: 32), destinationPort: 80))
-        return BenchmarkBlockList(entries: entries)
-    }
 
     func decide(_ packet: FiveTuple, nowMilliseconds: Int64) -> PacketVerdict {
         for (index, entry) in entries.enumerated()
@@ -133,29 +98,4 @@ private func threadCPUSeconds() -> Double {
     var time = timespec()
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
-/// `1,234,567` or `12.5`: Foundation-free number formatting for the report.
-private func formatted(_ value: Double, decimals: Int = 0) -> String {
-    if decimals > 0 {
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = Int(value * scale + 0.5)
-        var fraction = String(scaled % Int(scale))
-        while fraction.count < decimals { fraction = "0" + fraction }
-        return "\(formatted(Double(scaled / Int(scale))))" + "." + fraction
-    }
-    let digits = String(Int(value + 0.5))
-    var result = ""
-    for (offset, digit) in digits.enumerated() {
-        if offset > 0 && (digits.count - offset) % 3 == 0 { result.append(",") }
-        result.append(digit)
-    }
-    return result
-}
-
-extension String {
-    fileprivate func padding(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
 }

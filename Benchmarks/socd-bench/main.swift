@@ -22,11 +22,16 @@ let suites: [BenchmarkSuite] = [
     BenchmarkSuite("startup", "socd spawn to READY=1 and SIGTERM to exit vs. the echo server") {
         try StartupBenchmark(paths: $0).run()
     },
+    BenchmarkSuite("rules", "durable rules.add, socctl rules add, addMany and a million stored rules") {
+        try RulesBenchmark(paths: $0).run()
+    },
     BenchmarkSuite("codec", "JSON parse and serialize, our codec vs. Foundation", printing: runCodecBenchmark),
     BenchmarkSuite("store", "durable audit appends through the group-committing writer", printing: runStoreBenchmark),
     BenchmarkSuite(
         "matcher", "firewall rule matching, compiled rule set vs. a linear scan", printing: runMatcherBenchmark),
-    BenchmarkSuite("simulation", "simulated traffic generation and filtering", printing: runSimulationBenchmarks),
+    BenchmarkSuite("simulation", "simulated packets through the real firewall, and socd's tick cost") {
+        try SimulationThroughputBenchmark(paths: $0).run()
+    },
 ]
 
 exit(BenchmarkCommand.run(Array(CommandLine.arguments.dropFirst()), suites: suites, scoreboard: scoreboard))

@@ -187,6 +187,35 @@ struct FirewallRuleTableTests {
         #expect(try FirewallRuleTable.loadAll(in: store.db) == expected)
     }
 
+    /// The bulk path stores rows exactly as `insert` does, after the rules already there, in
+    /// order, with keys that later inserts between them can still split.
+    @Test func appenderStoresRulesAfterTheLastOneAsInsertWould() throws {
+        let store = try MigratedDatabase()
+        let first = try store.insert("10.0.0.1")
+        let moved = try store.insert("10.0.0.2")
+        try FirewallRuleTable.move(id: moved, after: nil, before: first, in: store.db)
+        var appended = MigratedDatabase.rule("10.0.0.3")
+        appended.destination = .network(IPv4CIDR("192.168.0.0/16")!)
+        appended.sourcePort = .range(1000, 2000)
+        appended.destinationPort = .range(80, 80)
+        appended.proto = .tcp
+        appended.comment = "bulk ✓"
+        appended.expiresAt = 1_900_000_000_000
+        appended.hits = 3
+        let plain = MigratedDatabase.rule("10.0.0.4", action: .reject)
+        let ids = try FirewallRuleTable.appending(in: store.db) { appender in
+            [try appender.append(appended), try appender.append(plain)]
+        }
+        #expect(ids[0] > moved && ids[1] > ids[0])
+        try store.insert("10.0.0.5", after: ids[0], before: ids[1])
+        let loaded = try FirewallRuleTable.loadAll(in: store.db)
+        #expect(loaded.map(\.source.description) == ["10.0.0.2", "10.0.0.1", "10.0.0.3", "10.0.0.5", "10.0.0.4"])
+        appended.id = ids[0]
+        appended.position = 3
+        #expect(loaded[2] == appended)
+        #expect(loaded[4].action == .reject && loaded[4].id == ids[1])
+    }
+
     /// Rows no socd would write, as a damaged or hand-edited file may hold them: loading must
     /// fail naming what is wrong rather than guess (a half-stored address must never become ANY).
     @Test(arguments: [

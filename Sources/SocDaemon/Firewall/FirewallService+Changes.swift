@@ -41,7 +41,19 @@ extension FirewallService {
             }
             var added: [AddedRule] = []
             added.reserveCapacity(drafts.count)
-            for draft in drafts { added.append(try Self.add(draft, at: nil, to: &rules, in: db)) }
+            // One appender for the whole batch: it reads the last order key once and keeps one
+            // prepared insert, where `add(_:at:to:in:)` would look up a neighbour per rule.
+            try FirewallRuleTable.appending(in: db) { appender in
+                for draft in drafts {
+                    if let extended = try Self.extendExisting(draft, in: &rules, db: db) {
+                        added.append(extended)
+                        continue
+                    }
+                    var rule = FirewallRule(id: 0, position: rules.count + 1, draft: draft)
+                    rule.id = try appender.append(rule)
+                    added.append(AddedRule(rule: try rules.insert(rule), created: true))
+                }
+            }
             return added
         }
     }
@@ -49,12 +61,7 @@ extension FirewallService {
     private static func add(
         _ draft: RuleDraft, at position: Int?, to rules: inout FirewallRuleset, in db: Database
     ) throws -> AddedRule {
-        if let existingID = rules.ruleIDs(matching: draft.match).first, var existing = rules.rule(id: existingID) {
-            existing.expiresAt = laterExpiry(existing.expiresAt, draft.expiresAt)
-            if !draft.comment.isEmpty { existing.comment = draft.comment }
-            try FirewallRuleTable.update(existing, in: db)
-            return AddedRule(rule: try rules.update(existing), created: false)
-        }
+        if let extended = try extendExisting(draft, in: &rules, db: db) { return extended }
         let count = rules.count
         let target = position ?? count + 1
         guard (1...count + 1).contains(target) else {
@@ -65,6 +72,20 @@ extension FirewallService {
         var rule = FirewallRule(id: 0, position: target, draft: draft)
         rule.id = try FirewallRuleTable.insert(rule, after: after, before: before, in: db)
         return AddedRule(rule: try rules.insert(rule, at: target), created: true)
+    }
+
+    /// Extends the rule with the same match and action as `draft`, if there is one: its expiry
+    /// moves to the later of the two (a permanent rule stays permanent), it keeps its place, and
+    /// a non-empty comment replaces its comment.
+    private static func extendExisting(
+        _ draft: RuleDraft, in rules: inout FirewallRuleset, db: Database
+    ) throws -> AddedRule? {
+        guard let existingID = rules.ruleIDs(matching: draft.match).first, var existing = rules.rule(id: existingID)
+        else { return nil }
+        existing.expiresAt = laterExpiry(existing.expiresAt, draft.expiresAt)
+        if !draft.comment.isEmpty { existing.comment = draft.comment }
+        try FirewallRuleTable.update(existing, in: db)
+        return AddedRule(rule: try rules.update(existing), created: false)
     }
 
     /// Nil is "never": extending a permanent rule, or by a permanent one, makes it permanent.

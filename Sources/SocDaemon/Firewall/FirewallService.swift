@@ -36,7 +36,10 @@ package final class FirewallService: Sendable {
 
     /// The rule set `db` holds, as that connection sees it (inside its transaction, if any).
     static func load(in db: Database, now: Int64) throws -> FirewallRuleset {
-        let rules = try FirewallRuleTable.loadAll(in: db).filter { !$0.isExpired(now: now) }
+        var rules = try FirewallRuleTable.loadAll(in: db)
+        // In place, and only when something expired: a filtered copy of a million rules costs
+        // more than a tenth of a second of start-up.
+        if rules.contains(where: { $0.isExpired(now: now) }) { rules.removeAll { $0.isExpired(now: now) } }
         let policyText = try SettingsTable.value(for: policySettingKey, in: db)
         let policy = policyText.flatMap(RuleAction.init(rawValue:)) ?? .accept
         return try FirewallRuleset(rules: rules, defaultPolicy: policy)

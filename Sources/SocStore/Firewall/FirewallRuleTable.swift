@@ -12,17 +12,35 @@ package enum FirewallRuleTable {
     static let spacing: Int64 = 1 << 20
 
     /// Every stored rule in evaluation order, with positions 1...n.
+    ///
+    /// This is socd's start-up with a large table, so it is written for a million rows. The rows
+    /// are read in rowid order, a sequential pass over the table (reading them through the
+    /// `sort_key` index costs a table lookup per row, three times as long), and put in order
+    /// afterwards: ids grow with every insert and appends take the next key, so the rows usually
+    /// come out ordered already and the check is all the sorting there is. The array is sized
+    /// from a count of the rows (one pass over the smallest index) instead of growing and
+    /// copying its way to a million, and rows are decoded by `FirewallRuleRowReader`.
     package static func loadAll(in db: Database) throws -> [FirewallRule] {
-        var position = 0
-        return try db.query(
-            """
-            SELECT id, src_network, src_prefix, dst_network, dst_prefix, sport_low, sport_high, dport_low, dport_high,
-                   proto, action, comment, expires_at_ms, created_at_ms, hits
-            FROM firewall_rules ORDER BY sort_key, id
-            """
-        ) { row in
-            position += 1
-            return try rule(from: row, position: position)
+        let count: Int = try db.scalar("SELECT count(*) FROM firewall_rules") ?? 0
+        var rules: [FirewallRule] = []
+        var keys: [Int64] = []
+        rules.reserveCapacity(count)
+        keys.reserveCapacity(count)
+        try db.withStatement("SELECT \(FirewallRuleRowReader.columns), sort_key FROM firewall_rules ORDER BY id") {
+            statement in
+            let reader = FirewallRuleRowReader(statement)
+            while try statement.step() {
+                rules.append(try reader.rule(position: rules.count + 1))
+                keys.append(try reader.sortKey(column: FirewallRuleRowReader.columnCount))
+            }
+        }
+        // In id order already, so equal keys are in (key, id) order too.
+        if zip(keys, keys.dropFirst()).allSatisfy({ $0 <= $1 }) { return rules }
+        let order = keys.indices.sorted { (keys[$0], rules[$0].id) < (keys[$1], rules[$1].id) }
+        return order.enumerated().map { position, index in
+            var rule = rules[index]
+            rule.position = position + 1
+            return rule
         }
     }
 
@@ -35,12 +53,7 @@ package enum FirewallRuleTable {
             key, rule.comment, rule.expiresAt, rule.createdAt, Int64(clamping: rule.hits),
         ]
         arguments.append(contentsOf: rest)
-        try db.execute(
-            """
-            INSERT INTO firewall_rules (src_network, src_prefix, dst_network, dst_prefix, sport_low, sport_high,
-                dport_low, dport_high, proto, action, sort_key, comment, expires_at_ms, created_at_ms, hits)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: StatementArguments(arguments))
+        try db.execute(insertSQL, arguments: StatementArguments(arguments))
         return db.lastInsertRowID
     }
 
@@ -143,57 +156,17 @@ package enum FirewallRuleTable {
         ]
     }
 
-    private static func columns(_ match: AddressMatch) -> (Int64?, Int64?) {
+    static func columns(_ match: AddressMatch) -> (Int64?, Int64?) {
         switch match {
         case .any: (nil, nil)
         case .network(let cidr): (Int64(cidr.network.value), Int64(cidr.prefixLength))
         }
     }
 
-    private static func columns(_ match: PortMatch) -> (Int64?, Int64?) {
+    static func columns(_ match: PortMatch) -> (Int64?, Int64?) {
         switch match {
         case .any: (nil, nil)
         case .range(let low, let high): (Int64(low), Int64(high))
         }
-    }
-
-    /// A stored row as a rule. A pair of columns is ANY only when both are NULL: a row with one
-    /// half of an address or port range missing is damaged, and guessing ANY would widen the rule.
-    private static func rule(from row: Row, position: Int) throws -> FirewallRule {
-        let id: Int64 = try row[0]
-        func invalid(_ what: String) -> DatabaseError {
-            DatabaseError.misuse("firewall rule \(id) in firewall_rules holds \(what)")
-        }
-        func text(_ value: Int64?) -> String { value.map(String.init) ?? "NULL" }
-        func address(_ networkColumn: Int) throws -> AddressMatch {
-            let network: Int64? = try row[networkColumn]
-            let prefix: Int64? = try row[networkColumn + 1]
-            if network == nil && prefix == nil { return .any }
-            guard let network, let prefix, let value = UInt32(exactly: network), (0...32).contains(prefix) else {
-                throw invalid("an invalid address \(text(network))/\(text(prefix))")
-            }
-            return .network(IPv4CIDR(network: IPv4Address(value), prefixLength: Int(prefix)))
-        }
-        func port(_ lowColumn: Int) throws -> PortMatch {
-            let low: Int64? = try row[lowColumn]
-            let high: Int64? = try row[lowColumn + 1]
-            if low == nil && high == nil { return .any }
-            guard let low, let high, let lowPort = UInt16(exactly: low), let highPort = UInt16(exactly: high),
-                lowPort <= highPort
-            else {
-                throw invalid("an invalid port range \(text(low))-\(text(high))")
-            }
-            return .range(lowPort, highPort)
-        }
-        let protoText: String = try row[9]
-        let actionText: String = try row[10]
-        guard let proto = ProtocolMatch(rawValue: protoText), let action = RuleAction(rawValue: actionText) else {
-            throw invalid("an unknown protocol or action: \(protoText) \(actionText)")
-        }
-        let hits: Int64 = try row[14]
-        return FirewallRule(
-            id: id, position: position, source: try address(1), destination: try address(3),
-            sourcePort: try port(5), destinationPort: try port(7), proto: proto, action: action, comment: try row[11],
-            expiresAt: try row[12], createdAt: try row[13], hits: UInt64(max(0, hits)))
     }
 }
