@@ -16,7 +16,7 @@ package struct DetectionEngine: Sendable {
     private var dnsTunnelling: DNSTunnellingDetection
     private var unknownDevice: UnknownDeviceDetection
     private var threatIntel: ThreatIntelDetection
-    private var lastSweepTick: Int64 = .min
+    private var lastSweepTick: Int64 = 0
     /// Addresses any detection has fired on, and the last tick the firewall dropped or rejected
     /// a packet from each: what tells the incident policy that a quiet source is blocked rather
     /// than merely resting.
