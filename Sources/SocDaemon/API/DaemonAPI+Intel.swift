@@ -88,9 +88,10 @@ extension DaemonAPI {
         do {
             return try body()
         } catch {
-            var data: [String: JSONValue] = ["reason": .string(error.description)]
+            var data: [String: JSONValue] = ["kind": "invalidParams", "reason": .string(error.description)]
             if let line = error.line { data["line"] = .int(line) }
-            throw RPCError(code: RPCErrorCode.invalidParams, message: error.description, data: .object(data))
+            throw RPCError(
+                code: RPCErrorCode.invalidParams, message: "Invalid params: \(error.description)", data: .object(data))
         }
     }
 }

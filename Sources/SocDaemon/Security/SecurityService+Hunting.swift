@@ -14,9 +14,10 @@ extension SecurityService {
                 compiled = try CompiledHunt(query, symbols: symbols)
             } catch let error as HuntQueryError {
                 throw RPCError(
-                    code: RPCErrorCode.invalidParams, message: "invalid query: \(error.message)",
+                    code: RPCErrorCode.invalidParams, message: "Invalid params: where: \(error.message)",
                     data: [
-                        "field": "where", "column": .int(error.column), "length": .int(error.length),
+                        "kind": "invalidParams", "field": "where", "reason": .string(error.message),
+                        "column": .int(error.column), "length": .int(error.length),
                         "diagnostic": .string(error.diagnostic(for: query.where)),
                     ])
             }
