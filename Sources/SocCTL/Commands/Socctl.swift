@@ -23,7 +23,9 @@ package enum Socctl {
         globalOptions: [SocctlOptions.socket, SocctlOptions.json],
         subcommands: [
             PingCommand.spec, StatusCommand.spec, VersionCommand.spec, CallCommand.spec, EventsCommand.spec,
-            LogLevelCommand.spec, AuditCommand.spec, RulesCommand.spec, CommandSpec.completionsCommand(),
+            LogLevelCommand.spec, AuditCommand.spec, RulesCommand.spec, AlertsCommand.spec, IncidentsCommand.spec,
+            HuntCommand.spec, IntelCommand.spec, DetectionsCommand.spec, ReportCommand.spec,
+            CommandSpec.completionsCommand(),
         ],
         version: version)
 
