@@ -1,4 +1,5 @@
 import JSONRPC
+import SocPOSIX
 import SocProtocol
 import SocSim
 import Testing
@@ -141,5 +142,23 @@ struct SecurityHuntingAndIntelTests {
         try daemon.call("alerts.ack", ["id": id])
         let acked = try #require(try watcher.nextLine(timeout: 5))
         #expect(acked["params"]?["data"]?["event"] == "acknowledged")
+    }
+}
+
+@Suite("SIEM intel expiry")
+struct SecurityIntelExpiryTests {
+    @Test func expiredIndicatorsStopMatchingAndArePurged() throws {
+        let daemon = try RulesTestDaemon()
+        defer { daemon.close() }
+        let lasting = try daemon.call("intel.add", ["value": "evil.example"])
+        let brief = try daemon.call("intel.add", ["value": "203.0.113.7", "ttl": 60])
+        #expect(brief["expiresAt"] != nil)
+        #expect(try daemon.call("intel.check", ["value": "203.0.113.7"])["matched"] == true)
+        daemon.services.security.purgeExpiredIndicators(now: WallClock.nowMilliseconds + 61_000)
+        // The purge is a writer job; a write queued after it returns once it has run.
+        try daemon.call("incidents.create", ["title": "barrier"])
+        let listed = try #require(try daemon.call("intel.list")["indicators"]?.arrayValue)
+        #expect(listed.map { $0["id"] } == [lasting["id"]])
+        #expect(try daemon.error("intel.add", ["value": "203.0.113.8", "ttl": "soon"])["data"]?["field"] == "ttl")
     }
 }

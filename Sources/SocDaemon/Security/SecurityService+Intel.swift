@@ -90,3 +90,35 @@ extension Indicator {
             expiresAt: expiresAtMilliseconds.map { ISO8601.format(milliseconds: $0) })
     }
 }
+
+extension SecurityService {
+    /// Deletes indicators whose expiry has passed, durably (they stopped matching at once; this
+    /// keeps `intel.list` and the table to what still counts). Called by the maintenance pass.
+    package func purgeExpiredIndicators(now: Int64) {
+        guard !store.isReadOnly else { return }
+        let due = state.withLock { state in
+            state.monitor.engine.intel.all.filter { $0.isExpired(atMilliseconds: now) }.compactMap {
+                state.indicatorIDs[$0.key]
+            }
+        }
+        guard !due.isEmpty else { return }
+        store.submit({ [self] db -> Int in
+            for id in due { try IntelTable.delete(id: id, in: db) }
+            return state.withLock { state in
+                var index = state.monitor.engine.intel
+                var removed = 0
+                for (key, id) in state.indicatorIDs where due.contains(id) {
+                    if index.remove(key) != nil { removed += 1 }
+                    state.indicatorIDs[key] = nil
+                }
+                state.monitor.engine.intel = index
+                return removed
+            }
+        }) { [logger] result in
+            switch result {
+            case .success(let removed): logger.info("expired \(removed) threat-intel indicator(s)")
+            case .failure(let error): logger.warning("cannot purge expired indicators: \(error)")
+            }
+        }
+    }
+}
