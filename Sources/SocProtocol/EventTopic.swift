@@ -15,6 +15,11 @@ package enum EventTopic: String, Sendable, Codable, CaseIterable, JSONSchemaEnum
     case scenario
     /// Sampled packets with their verdicts (`TrafficEvent`).
     case traffic
+    /// SIEM alerts raised, updated (a repeat folded in) or acknowledged:
+    /// `{"event": "raised"|"updated"|"acknowledged", "alert": AlertInfo}`.
+    case alerts
+    /// Incidents opened, changed or noted: `{"event": ..., "incident": IncidentInfo}`.
+    case incidents
 }
 
 /// The params of an `events.event` notification, the only message socd sends unasked.

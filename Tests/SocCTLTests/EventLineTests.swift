@@ -8,9 +8,9 @@ import Testing
 
     @Test func aLineIsTimeTopicAndSummaryAligned() {
         let system = EventNotification(subscription: 1, topic: .system, data: ["event": "started", "pid": 42])
-        #expect(EventLine.format(system, at: time) == "09:05:03.007 system    started pid=42")
+        #expect(EventLine.format(system, at: time) == "09:05:03.007 system     started pid=42")
         let audit = EventNotification(subscription: 1, topic: .audit, data: "not an entry")
-        #expect(EventLine.format(audit, at: time) == #"09:05:03.007 audit     "not an entry""#)
+        #expect(EventLine.format(audit, at: time) == #"09:05:03.007 audit      "not an entry""#)
     }
 
     @Test func objectsBecomeKeyValuePairsLedByTheirEvent() {

@@ -37,8 +37,8 @@ import Testing
         }
         #expect(
             lines.dropLast().map { $0.dropFirst(13) } == [
-                "system    logLevelChanged level=debug previous=info",
-                "audit     #3 system.setLogLevel ok by uid 0 pid 42 params={\"level\":\"debug\"}",
+                "system     logLevelChanged level=debug previous=info",
+                "audit      #3 system.setLogLevel ok by uid 0 pid 42 params={\"level\":\"debug\"}",
             ])
         #expect(server.finish() == [#"{"id":1,"jsonrpc":"2.0","method":"events.subscribe","params":{}}"#])
     }
@@ -98,7 +98,7 @@ import Testing
             """)
         #expect(result.output == "status=0\n")
         let printed = Shell.read(output)
-        #expect(printed.hasSuffix(" system    started\n"))
+        #expect(printed.hasSuffix(" system     started\n"))
         #expect(server.finish() == [#"{"id":1,"jsonrpc":"2.0","method":"events.subscribe","params":{}}"#])
     }
 

@@ -93,7 +93,8 @@ import Testing
         let db = try Fixtures.openDatabase(directory.file("m.db"))
         #expect(
             try Migrator(SocdSchema.migrations).migrate(db) == [
-                "audit", "settings", "firewall_rules", "simulation_state",
+                "audit", "settings", "firewall_rules", "simulation_state", "alerts", "incidents", "hunts",
+                "intel_indicators",
             ])
         #expect(try db.query("PRAGMA foreign_key_check") { try $0[0] as String } == [])
     }

@@ -24,8 +24,8 @@ package enum Socctl {
         subcommands: [
             PingCommand.spec, StatusCommand.spec, VersionCommand.spec, CallCommand.spec, EventsCommand.spec,
             LogLevelCommand.spec, AuditCommand.spec, RulesCommand.spec, TopologyCommand.spec, TrafficCommand.spec,
-            SimCommand.spec,
-            ScenarioCommand.spec, LogsCommand.spec, WatchCommand.spec,
+            SimCommand.spec, ScenarioCommand.spec, LogsCommand.spec, WatchCommand.spec, AlertsCommand.spec,
+            IncidentsCommand.spec, HuntCommand.spec, IntelCommand.spec, DetectionsCommand.spec, ReportCommand.spec,
             CommandSpec.completionsCommand(),
         ],
         version: version)

@@ -15,12 +15,25 @@ package enum EventLine {
 
     /// The data of an event on one line.
     ///
-    /// Audit entries read like a sentence (`#12 system.setLogLevel ok by uid 0 pid 4242`); other
+    /// Audit entries read like a sentence (`#12 system.setLogLevel ok by uid 0 pid 4242`), alerts
+    /// and incidents name what they are about (`raised #3 high request-flood from 198.51.100.7 x1:
+    /// ...`); other
     /// objects become `key=value` pairs in key order, led by the bare value of their `event`
     /// member when they have one (`logLevelChanged level=debug previous=info`).
     package static func summary(topic: EventTopic, data: JSONValue) -> String {
         if topic == .audit, let entry = try? JSONValueDecoder().decode(AuditEntry.self, from: data) {
             return auditSummary(entry)
+        }
+        if topic == .alerts, let event = data["event"]?.stringValue,
+            let alert = data["alert"].flatMap({ try? JSONValueDecoder().decode(AlertInfo.self, from: $0) })
+        {
+            return
+                "\(event) #\(alert.id) \(alert.severity) \(alert.detection) from \(alert.source) x\(alert.count): \(alert.summary)"
+        }
+        if topic == .incidents, let event = data["event"]?.stringValue,
+            let incident = data["incident"].flatMap({ try? JSONValueDecoder().decode(IncidentInfo.self, from: $0) })
+        {
+            return "\(event) #\(incident.id) \(incident.status) \(incident.severity): \(incident.title)"
         }
         guard case .object(var members) = data else { return data.serializedString }
         var parts: [String] = []

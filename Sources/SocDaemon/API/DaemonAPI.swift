@@ -14,6 +14,10 @@ package enum DaemonAPI {
         registerAudit(&router, services)
         registerRules(&router, services)
         registerSimulation(&router, services)
+        registerHunting(&router, services)
+        registerSecurity(&router, services)
+        registerIncidents(&router, services)
+        registerIntel(&router, services)
         let declared = Set(SocAPI.methods.map { $0.method })
         let served = Set(router.methods)
         precondition(

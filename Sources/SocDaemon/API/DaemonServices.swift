@@ -12,6 +12,7 @@ package struct DaemonServices: Sendable {
     package var audit: AuditRecorder
     package var firewall: FirewallService
     package var simulation: SimulationService
+    package var security: SecurityService
     package var facts: DaemonFacts
 }
 
@@ -41,11 +42,19 @@ extension DaemonServices {
             logger.error("cannot load the firewall rules from \(store.path): \(error)")
             throw error
         }
+        let security: SecurityService
+        do {
+            security = try SecurityService(store: store, events: events, logger: logger)
+        } catch {
+            logger.error("cannot load the SIEM's alerts, incidents and indicators: \(error)")
+            throw error
+        }
         let simulation: SimulationService
         do {
             simulation = try SimulationService(
                 store: store, firewall: firewall, events: events, logger: logger,
-                flagSecret: FlagSecretFile.loadOrCreate(stateDirectory: facts.stateDirectory, logger: logger))
+                flagSecret: FlagSecretFile.loadOrCreate(stateDirectory: facts.stateDirectory, logger: logger),
+                security: security)
         } catch {
             logger.error("cannot load the simulation: \(error)")
             throw error
@@ -53,6 +62,6 @@ extension DaemonServices {
         return DaemonServices(
             logger: logger, store: store, events: events, metrics: metrics, authorizer: authorizer,
             audit: AuditRecorder(store: store, events: events, logger: logger), firewall: firewall,
-            simulation: simulation, facts: facts)
+            simulation: simulation, security: security, facts: facts)
     }
 }

@@ -12,6 +12,8 @@ struct SimulationRuntime: Sendable {
     /// Bumped whenever the clock must start counting afresh (load, reset, resume, speed), so the
     /// clock thread never steps a batch it computed for the previous settings.
     var generation = 0
+    /// Bumped whenever the simulation (and so its logs) is replaced, for the SIEM's log cursor.
+    var logEpoch = 0
     /// The tick of the last save, to skip periodic saves when nothing moved.
     var savedTick: Int64?
     var progressTracker: ScenarioProgressTracker
@@ -34,18 +36,21 @@ struct SimulationRuntime: Sendable {
     mutating func replace(with fresh: Simulation) {
         simulation = fresh
         generation += 1
+        logEpoch += 1
         progressTracker = ScenarioProgressTracker(fresh)
         trafficSampler = TrafficSampler(nextTick: fresh.tick)
         summarizedCounters = SimCounters(fresh.counters)
     }
 
     /// Simulates `ticks` ticks through the live firewall and returns the events they caused.
-    mutating func advance(ticks: Int, firewall: FirewallService, events: EventBus, logger: Logger) -> [SimulationEvent]
-    {
+    mutating func advance(
+        ticks: Int, firewall: FirewallService, events: EventBus, logger: Logger, security: SecurityService?
+    ) -> [SimulationEvent] {
         guard ticks > 0 else { return [] }
         var filter = FirewallPacketFilter(firewall: firewall)
         simulation.step(ticks: ticks, filter: &filter)
-        var produced: [SimulationEvent] = []
+        // The SIEM reads the new records while the lock still orders batches.
+        var produced = security?.simulationAdvanced(simulation, logEpoch: logEpoch) ?? []
         if let kind = progressTracker.update(simulation) {
             if kind == .solved, let outcome = simulation.progress.outcome {
                 logger.notice(

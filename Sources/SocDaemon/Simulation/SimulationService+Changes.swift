@@ -55,7 +55,7 @@ extension SimulationService {
             guard runtime.paused else { throw Self.notPaused() }
             return [.stepped]
         } simulate: { runtime in
-            runtime.advance(ticks: ticks, firewall: firewall, events: events, logger: logger)
+            runtime.advance(ticks: ticks, firewall: firewall, events: events, logger: logger, security: security)
         }
     }
 

@@ -58,7 +58,8 @@ extension SimulationService {
                     let produced = runtime.withLock { runtime -> [SimulationEvent] in
                         // A change between reading the settings and now invalidates the batch.
                         guard !runtime.paused, runtime.generation == generation else { return [] }
-                        return runtime.advance(ticks: Int(due), firewall: firewall, events: events, logger: logger)
+                        return runtime.advance(
+                            ticks: Int(due), firewall: firewall, events: events, logger: logger, security: security)
                     }
                     ticksSinceAnchor += due
                     publish(produced)

@@ -31,6 +31,8 @@ package final class SimulationService: Sendable {
     let catalog: ScenarioCatalog
     let flagSecret: FlagSecret?
     let configuration: SimulationConfiguration
+    /// Fed the new log records after every batch of ticks.
+    let security: SecurityService?
     let clockControl = SimulationClockControl()
 
     /// Resumes the state saved in `store`, or loads the catalog's default scenario with a random
@@ -38,8 +40,10 @@ package final class SimulationService: Sendable {
     /// resumed, which is logged). The clock does not run until `start()`.
     package init(
         store: Store, firewall: FirewallService, events: EventBus, logger: Logger, flagSecret: FlagSecret?,
-        catalog: ScenarioCatalog = .standard, configuration: SimulationConfiguration = SimulationConfiguration()
+        catalog: ScenarioCatalog = .standard, configuration: SimulationConfiguration = SimulationConfiguration(),
+        security: SecurityService? = nil
     ) throws {
+        self.security = security
         self.store = store
         self.firewall = firewall
         self.events = events

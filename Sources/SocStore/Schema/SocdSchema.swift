@@ -6,6 +6,10 @@ package enum SocdSchema {
         settings,
         firewallRules,
         simulationState,
+        alerts,
+        incidents,
+        hunts,
+        intelIndicators,
     ]
 
     /// The append-only audit trail of every request that changes state.
@@ -84,6 +88,83 @@ package enum SocdSchema {
                 ticks_per_second REAL NOT NULL CHECK (ticks_per_second > 0),
                 snapshot TEXT NOT NULL,                 -- SimulationSnapshot as JSON
                 saved_at_ms INTEGER NOT NULL
+            );
+            """)
+    }
+
+    /// SIEM alerts. The alert itself is a JSON document (`document`); the columns are what
+    /// listing filters and orders by.
+    static let alerts = Migration(name: "alerts") { db in
+        try db.executeScript(
+            """
+            CREATE TABLE alerts (
+                id INTEGER PRIMARY KEY,                 -- the SIEM's alert number, never reused
+                detection TEXT NOT NULL,
+                severity TEXT NOT NULL,
+                status TEXT NOT NULL,
+                source TEXT NOT NULL,
+                first_tick INTEGER NOT NULL,
+                last_tick INTEGER NOT NULL,
+                document TEXT NOT NULL,                 -- the Alert as JSON
+                updated_at_ms INTEGER NOT NULL
+            );
+            """)
+    }
+
+    /// Incidents (a JSON document each, without the timeline) and their timelines, one row per
+    /// entry, appended as the incident changes.
+    static let incidents = Migration(name: "incidents") { db in
+        try db.executeScript(
+            """
+            CREATE TABLE incidents (
+                id INTEGER PRIMARY KEY,
+                status TEXT NOT NULL,
+                severity TEXT NOT NULL,
+                title TEXT NOT NULL,
+                created_tick INTEGER NOT NULL,
+                document TEXT NOT NULL,                 -- the Incident as JSON, timeline left out
+                updated_at_ms INTEGER NOT NULL
+            );
+            CREATE TABLE incident_timeline (
+                incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,              -- 0-based order within the incident
+                kind TEXT NOT NULL,
+                text TEXT NOT NULL,
+                actor_uid INTEGER,                      -- peer uid; NULL for socd itself
+                tick INTEGER NOT NULL,
+                at_ms INTEGER NOT NULL,
+                PRIMARY KEY (incident_id, position)
+            );
+            """)
+    }
+
+    /// Saved threat hunts.
+    static let hunts = Migration(name: "hunts") { db in
+        try db.executeScript(
+            """
+            CREATE TABLE hunts (
+                name TEXT PRIMARY KEY NOT NULL,
+                query TEXT NOT NULL,
+                group_by TEXT NOT NULL DEFAULT '',      -- comma-separated ECS field names
+                created_at_ms INTEGER NOT NULL
+            );
+            """)
+    }
+
+    /// Threat-intelligence indicators; one per (kind, value).
+    static let intelIndicators = Migration(name: "intel_indicators") { db in
+        try db.executeScript(
+            """
+            CREATE TABLE intel_indicators (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                kind TEXT NOT NULL CHECK (kind IN ('ip', 'cidr', 'domain', 'url', 'sha256')),
+                value TEXT NOT NULL,
+                source TEXT NOT NULL DEFAULT '',
+                confidence INTEGER NOT NULL CHECK (confidence BETWEEN 0 AND 100),
+                tags TEXT NOT NULL DEFAULT '',          -- comma-separated
+                expires_at_ms INTEGER,
+                created_at_ms INTEGER NOT NULL,
+                UNIQUE (kind, value)
             );
             """)
     }

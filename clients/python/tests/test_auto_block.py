@@ -1,9 +1,9 @@
 """examples/auto_block.py against a real socd.
 
-The SIEM that will publish alerts is being built in parallel, so the playbook's transport is
-tested on today's `audit` topic (an analyst's marker rule names the offending address in its
-params), and the alert shape it is written for, `{"event":"raised","alert":{"source":..}}`, is
-fed to its decision logic directly, with real blocks made on the daemon.
+The playbook runs on the SIEM's `alerts` topic as the room's attack raises them, on the `audit`
+topic (an analyst's marker rule names the offending address in its params), and its decision
+logic is fed the alert shape `{"event":"raised","alert":{"source":..}}` directly, with real
+blocks made on the daemon.
 """
 
 import datetime
@@ -84,7 +84,21 @@ def test_its_own_changes_do_not_feed_it(daemon):
     assert client.rules.list()["total"] == 4
 
 
-def test_alert_shape_the_siem_will_publish(daemon):
+def test_blocks_the_attacker_the_siem_raises_an_alert_for(daemon):
+    client = socd.Client(daemon.socket_path)
+    playbook = start_playbook(daemon, "--count", "1", "--ttl", "10m")
+    client.call("sim.pause")
+    client.call("scenario.load", name="web-flood", seed=4242)
+    client.call("sim.step", ticks=200)
+    status, output = finish(playbook)
+    assert status == 0, output
+    attacker = client.call("alerts.list", severity="high")["alerts"][0]["source"]
+    assert f"blocked {attacker}" in output
+    drops = client.rules.list(action="drop")["rules"]
+    assert [(rule["src"], rule["comment"]) for rule in drops] == [(attacker, "auto_block: request-flood")]
+
+
+def test_alert_shape_the_siem_publishes(daemon):
     client = socd.Client(daemon.socket_path)
     lines = []
     now = [1000.0]
