@@ -52,7 +52,9 @@ struct SIEMAlertTests {
         let alert = book.alerts[0]
         #expect(alert.evidence.count == AlertBook.evidenceCap)
         #expect(alert.evidence.map(\.sequence) == Array(1...10))
-        #expect(alert.evidence[0].line.hasPrefix("203.0.113.66 - - [14/May/2024:09:00:00 +0000] \"GET /r0-0 HTTP/1.1\" 200"))
+        #expect(
+            alert.evidence[0].line.hasPrefix("203.0.113.66 - - [14/May/2024:09:00:00 +0000] \"GET /r0-0 HTTP/1.1\" 200")
+        )
     }
 
     @Test("acknowledging, listing and filtering")

@@ -36,7 +36,9 @@ struct SIEMDetectionTests {
         #expect(run.alerts.isEmpty, "\(run.alerts.map(\.summary))")
     }
 
-    @Test("every scenario's flood is attributed only to attacking addresses", arguments: ScenarioCatalog.standard.scenarios.map(\.name))
+    @Test(
+        "every scenario's flood is attributed only to attacking addresses",
+        arguments: ScenarioCatalog.standard.scenarios.map(\.name))
     func floodAttribution(scenario: String) throws {
         var run = try MonitoredSimulation(scenario, seed: 9)
         var filter = AcceptAllPacketFilter()
@@ -86,8 +88,12 @@ struct SIEMDetectionTests {
             events.append(factory.firewall(tick: Int64(port), from: attacker, port: UInt16(port), action: .drop))
         }
         // A busy visitor on two ports and a slow scanner outside the window.
-        for tick in 0..<200 { events.append(factory.firewall(tick: 30 + Int64(tick), from: visitor, port: tick % 2 == 0 ? 80 : 443)) }
-        for port in 1...25 { events.append(factory.firewall(tick: 300 + Int64(port) * 50, from: workstation, port: UInt16(port))) }
+        for tick in 0..<200 {
+            events.append(factory.firewall(tick: 30 + Int64(tick), from: visitor, port: tick % 2 == 0 ? 80 : 443))
+        }
+        for port in 1...25 {
+            events.append(factory.firewall(tick: 300 + Int64(port) * 50, from: workstation, port: UInt16(port)))
+        }
         let found = hits(of: events, engine: &engine, symbols: factory.symbols)
         #expect(found.count == 1)
         #expect(found.first?.source.address == attacker)
@@ -107,7 +113,9 @@ struct SIEMDetectionTests {
             events.append(factory.dns(tick: Int64(tick), name: "\(label).t.exfil.example", type: .txt))
             events.append(factory.dns(tick: Int64(tick), from: IPv4Address(10, 0, 0, 22), name: "calendar.example.org"))
             events.append(
-                factory.dns(tick: Int64(tick), from: IPv4Address(10, 0, 0, 22), name: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example.org"))
+                factory.dns(
+                    tick: Int64(tick), from: IPv4Address(10, 0, 0, 22),
+                    name: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example.org"))
         }
         let found = hits(of: events, engine: &engine, symbols: factory.symbols)
         #expect(found.count == 1)
@@ -125,7 +133,8 @@ struct SIEMDetectionTests {
             factory.dhcp(tick: 1, mac: known, host: "workstation-1"),
             factory.dhcp(tick: 2, mac: rogue, host: "raspberrypi"),
             factory.dhcp(tick: 3, mac: rogue, host: "raspberrypi", type: .request, address: IPv4Address(10, 0, 0, 150)),
-            factory.dhcp(tick: 7_000, mac: rogue, host: "raspberrypi", type: .request, address: IPv4Address(10, 0, 0, 150)),
+            factory.dhcp(
+                tick: 7_000, mac: rogue, host: "raspberrypi", type: .request, address: IPv4Address(10, 0, 0, 150)),
         ]
         let found = hits(of: events, engine: &engine, symbols: factory.symbols)
         #expect(found.count == 2)
@@ -144,7 +153,7 @@ struct SIEMDetectionTests {
         index.insert(try Indicator(kind: .domain, value: "evil.example", confidence: 75))
         index.insert(try Indicator(kind: .url, value: "http://shop.example/wp-login.php", confidence: 55))
         index.insert(try Indicator(kind: .ip, value: "198.51.100.99", confidence: 20))
-        engine.intel = index
+        engine.updateIntel { $0 = index }
         let events = [
             factory.web(tick: 1, from: attacker),
             factory.web(tick: 2, from: attacker),
@@ -174,9 +183,16 @@ struct SIEMDetectionTests {
         #expect(throws: DetectionError.unknownDetection("nope", known: DetectionKind.allCases.map(\.rawValue))) {
             try engine.update(id: "nope", enabled: true)
         }
-        let unknown = #expect(throws: DetectionError.self) { try engine.update(id: "port-scan", thresholds: ["speed": 3]) }
-        #expect(unknown?.message == "detection 'port-scan' has no threshold 'speed'; known: windowTicks, minimumDistinctPorts, trackedSources")
-        let bounds = #expect(throws: DetectionError.self) { try engine.update(id: "port-scan", thresholds: ["windowTicks": 0]) }
+        let unknown = #expect(throws: DetectionError.self) {
+            try engine.update(id: "port-scan", thresholds: ["speed": 3])
+        }
+        #expect(
+            unknown?.message
+                == "detection 'port-scan' has no threshold 'speed'; known: windowTicks, minimumDistinctPorts, trackedSources"
+        )
+        let bounds = #expect(throws: DetectionError.self) {
+            try engine.update(id: "port-scan", thresholds: ["windowTicks": 0])
+        }
         #expect(bounds?.message == "threshold 'windowTicks' of detection 'port-scan' must be between 1 and 36000")
         let fraction = #expect(throws: DetectionError.self) {
             try engine.update(id: "port-scan", thresholds: ["windowTicks": 10, "minimumDistinctPorts": 2.5])

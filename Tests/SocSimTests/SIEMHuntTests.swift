@@ -18,11 +18,15 @@ struct SIEMHuntTests {
         events.append(factory.firewall(tick: 3, from: visitor, port: 443, action: .reject))
         events.append(factory.firewall(tick: 3, from: visitor, port: 0, proto: .icmp))
         events.append(factory.web(tick: 4, from: attacker, method: .post, target: "/login?next=/admin", status: 401))
-        events.append(factory.web(tick: 4, from: visitor, target: "/products", status: 200, referrer: "https://search.example/"))
+        events.append(
+            factory.web(tick: 4, from: visitor, target: "/products", status: 200, referrer: "https://search.example/"))
         events.append(factory.web(tick: 5, from: visitor, target: "/search?q=shoes", status: 503))
         events.append(factory.auth(tick: 6, from: attacker, user: "root", succeeded: false))
         events.append(factory.dns(tick: 7, name: "updates.example.com"))
-        events.append(factory.dhcp(tick: 8, mac: MACAddress(0xB827_EB00_0001), host: "raspberrypi", type: .request, address: IPv4Address(10, 0, 0, 150)))
+        events.append(
+            factory.dhcp(
+                tick: 8, mac: MACAddress(0xB827_EB00_0001), host: "raspberrypi", type: .request,
+                address: IPv4Address(10, 0, 0, 150)))
         for event in events { store.append(event) }
         return (store, factory.symbols)
     }
@@ -79,12 +83,15 @@ struct SIEMHuntTests {
         #expect(top.matched == 11 && top.distinctGroups == 3)
         #expect(top.groups == [.init(values: ["198.51.100.7"], count: 8), .init(values: ["198.51.100.20"], count: 2)])
         let ports = try run(
-            HuntQuery(where: "source.ip in 198.51.100.0/24 and source=firewall", groupBy: ["destination.port"], orderBy: "destination.port desc"))
+            HuntQuery(
+                where: "source.ip in 198.51.100.0/24 and source=firewall", groupBy: ["destination.port"],
+                orderBy: "destination.port desc"))
         #expect(ports.groups.map(\.values) == [["8080"], ["3306"], ["1500"], ["1024"], ["443"], ["80"], ["22"], [nil]])
         #expect(ports.groups.first?.values == ["8080"])
         #expect(ports.groups.last?.values == [nil], "icmp has no port; missing values sort last")
         #expect(ports.groups.first { $0.values == ["80"] }?.count == 2)
-        let pairs = try run(HuntQuery(where: "source = firewall", groupBy: ["source.ip", "event.action"], orderBy: "count asc"))
+        let pairs = try run(
+            HuntQuery(where: "source = firewall", groupBy: ["source.ip", "event.action"], orderBy: "count asc"))
         #expect(pairs.groups.first?.count == 1)
         #expect(pairs.groups.last == .init(values: ["198.51.100.7", "drop"], count: 8))
         let newest = try run(HuntQuery(where: "source=firewall", limit: 3))
@@ -95,28 +102,48 @@ struct SIEMHuntTests {
         #expect(range.scanned == 3 && range.events.map(\.sequence) == [12, 13, 14])
     }
 
-    @Test("every error names the token and its column", arguments: [
-        ("source=firewall and and", "unexpected 'and' at column 21; expected a field name"),
-        ("event.action= and x", "unexpected 'and' at column 15; expected a value"),
-        ("destination.port >= ", "unexpected end of query at column 21; expected a value"),
-        ("foo.bar = 1", "unknown field 'foo.bar' at column 1"),
-        ("url.path < 3", "'<' compares numbers, and url.path is text at column 10"),
-        ("destination.port = http", "invalid value 'http' at column 20; destination.port needs a number"),
-        ("source.ip in 10.0.0.0/33", "invalid value '10.0.0.0/33' at column 14; source.ip in needs a CIDR such as 198.51.100.0/24"),
-        ("destination.port in 2000-1000", "invalid value '2000-1000' at column 21; destination.port in needs a range LOW-HIGH such as 1000-2000"),
-        ("url.path contains \"login", "unterminated string starting at column 19"),
-        ("(source=dns", "unexpected end of query at column 12; expected ')'"),
-        ("source=dns)", "unexpected ')' at column 11; expected 'and', 'or' or the end of the query"),
-        ("source=mail", "invalid value 'mail' at column 8; expected a data source (firewall, web.access, auth, dns, dhcp)"),
-        ("user.name ! x", "unexpected '!' at column 11; did you mean '!=' or 'not'?"),
-        ("source.ip 10.0.0.1", "unexpected '10.0.0.1' at column 11; expected an operator (=, !=, <, <=, >, >=, in, contains)"),
-        ("source < firewall", "'<' does not apply to the data source; use = or != at column 8"),
-        ("destination.port contains 8", "'contains' does not apply to destination.port (a number); use = or != at column 18"),
-        ("url.path in 1-2", "'in' does not apply to url.path (text); use =, != or contains at column 10"),
-        ("source.ip = 10.0.0.0/8", "invalid value '10.0.0.0/8' at column 13; source.ip needs an IPv4 address (use 'in' for a CIDR)"),
-        ("host.mac = zz", "invalid value 'zz' at column 12; host.mac needs a MAC address"),
-        ("not", "unexpected end of query at column 4; expected a field name"),
-    ])
+    @Test(
+        "every error names the token and its column",
+        arguments: [
+            ("source=firewall and and", "unexpected 'and' at column 21; expected a field name"),
+            ("event.action= and x", "unexpected 'and' at column 15; expected a value"),
+            ("destination.port >= ", "unexpected end of query at column 21; expected a value"),
+            ("foo.bar = 1", "unknown field 'foo.bar' at column 1"),
+            ("url.path < 3", "'<' compares numbers, and url.path is text at column 10"),
+            ("destination.port = http", "invalid value 'http' at column 20; destination.port needs a number"),
+            (
+                "source.ip in 10.0.0.0/33",
+                "invalid value '10.0.0.0/33' at column 14; source.ip in needs a CIDR such as 198.51.100.0/24"
+            ),
+            (
+                "destination.port in 2000-1000",
+                "invalid value '2000-1000' at column 21; destination.port in needs a range LOW-HIGH such as 1000-2000"
+            ),
+            ("url.path contains \"login", "unterminated string starting at column 19"),
+            ("(source=dns", "unexpected end of query at column 12; expected ')'"),
+            ("source=dns)", "unexpected ')' at column 11; expected 'and', 'or' or the end of the query"),
+            (
+                "source=mail",
+                "invalid value 'mail' at column 8; expected a data source (firewall, web.access, auth, dns, dhcp)"
+            ),
+            ("user.name ! x", "unexpected '!' at column 11; did you mean '!=' or 'not'?"),
+            (
+                "source.ip 10.0.0.1",
+                "unexpected '10.0.0.1' at column 11; expected an operator (=, !=, <, <=, >, >=, in, contains)"
+            ),
+            ("source < firewall", "'<' does not apply to the data source; use = or != at column 8"),
+            (
+                "destination.port contains 8",
+                "'contains' does not apply to destination.port (a number); use = or != at column 18"
+            ),
+            ("url.path in 1-2", "'in' does not apply to url.path (text); use =, != or contains at column 10"),
+            (
+                "source.ip = 10.0.0.0/8",
+                "invalid value '10.0.0.0/8' at column 13; source.ip needs an IPv4 address (use 'in' for a CIDR)"
+            ),
+            ("host.mac = zz", "invalid value 'zz' at column 12; host.mac needs a MAC address"),
+            ("not", "unexpected end of query at column 4; expected a field name"),
+        ])
     func errors(query: String, message: String) {
         let error = #expect(throws: HuntQueryError.self) { try HuntParser.parse(query) }
         #expect(error?.message == message)
@@ -137,9 +164,15 @@ struct SIEMHuntTests {
             (HuntQuery(limit: 0), "limit must be at least 1 (got 0)"),
             (HuntQuery(groupBy: ["nope"]), "unknown groupBy field 'nope'"),
             (HuntQuery(orderBy: "count"), "orderBy count needs groupBy (at column 1 of orderBy)"),
-            (HuntQuery(orderBy: "source.ip sideways"), "unexpected 'sideways' at column 11 of orderBy; expected asc or desc"),
+            (
+                HuntQuery(orderBy: "source.ip sideways"),
+                "unexpected 'sideways' at column 11 of orderBy; expected asc or desc"
+            ),
             (HuntQuery(orderBy: "nope"), "unknown field 'nope' at column 1 of orderBy"),
-            (HuntQuery(groupBy: ["source.ip"], orderBy: "destination.port"), "orderBy destination.port must be a groupBy field or count"),
+            (
+                HuntQuery(groupBy: ["source.ip"], orderBy: "destination.port"),
+                "orderBy destination.port must be a groupBy field or count"
+            ),
         ] {
             let error = #expect(throws: HuntQueryError.self) { try CompiledHunt(query, symbols: symbols) }
             #expect(error?.message == message)
@@ -152,7 +185,8 @@ struct SIEMHuntTests {
         var filter = AcceptAllPacketFilter()
         run.run(ticks: 200, filter: &filter)
         let query = HuntQuery(where: "source=firewall and destination.port = 80", limit: 1, groupBy: ["source.ip"])
-        let result = try CompiledHunt(query, symbols: run.monitor.symbols).run(on: run.monitor.store, symbols: run.monitor.symbols)
+        let result = try CompiledHunt(query, symbols: run.monitor.symbols).run(
+            on: run.monitor.store, symbols: run.monitor.symbols)
         #expect(result.groups.first?.values == [run.simulation.initialAttackerAddresses[0].description])
     }
 }

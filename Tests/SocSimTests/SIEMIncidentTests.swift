@@ -109,7 +109,8 @@ struct SIEMIncidentTests {
         #expect(try Observable(kind: .mac, value: "52-54-00-AB-CD-EF").value == "52:54:00:ab:cd:ef")
         #expect(try Observable(kind: .cidr, value: "10.0.0.7/24").value == "10.0.0.0/24")
         #expect(try Observable(kind: .domain, value: "Evil.Example.").value == "evil.example")
-        #expect(try Observable(kind: .url, value: "HTTP://Evil.Example/Path?q=1").value == "http://evil.example/Path?q=1")
+        #expect(
+            try Observable(kind: .url, value: "HTTP://Evil.Example/Path?q=1").value == "http://evil.example/Path?q=1")
         let hash = String(repeating: "A", count: 64)
         #expect(try Observable(kind: .sha256, value: hash).value == hash.lowercased())
         for (kind, value) in [
@@ -127,7 +128,9 @@ struct SIEMIncidentTests {
         subject.addObservable(.mac(MACAddress(0xB827_EB00_0001)), by: nil, at: instant(3))
         let encoded = try JSONTestCoding.encode(subject)
         #expect(try JSONTestCoding.decode(Incident.self, from: encoded) == subject)
-        for name in ["\"alertIDs\"", "\"ruleIDs\"", "\"timeline\"", "\"statusSince\"", "\"containedAt\"", "\"observables\""] {
+        for name in [
+            "\"alertIDs\"", "\"ruleIDs\"", "\"timeline\"", "\"statusSince\"", "\"containedAt\"", "\"observables\"",
+        ] {
             #expect(encoded.contains(name))
         }
     }
@@ -137,7 +140,9 @@ struct SIEMIncidentTests {
         var book = IncidentBook()
         var alerts = AlertBook(foldWindowTicks: 10)
         let symbols = SymbolTable()
-        func hit(_ detection: DetectionKind, _ source: IPv4Address, _ tick: Int64, _ severity: Severity = .high)
+        func hit(
+            _ detection: DetectionKind, _ source: IPv4Address, _ tick: Int64, _ severity: Severity = .high
+        )
             -> AlertChange
         {
             alerts.record(
@@ -209,7 +214,8 @@ struct SIEMIncidentTests {
         #expect(policy.automaticMove(for: subject, lastActivityTick: 50, lastBlockedTick: nil, now: 150) == .contained)
         try subject.move(to: .contained, by: nil, at: instant(150))
         #expect(policy.automaticMove(for: subject, lastActivityTick: 140, lastBlockedTick: nil, now: 200) == nil)
-        #expect(policy.automaticMove(for: subject, lastActivityTick: 160, lastBlockedTick: nil, now: 200) == .investigating)
+        #expect(
+            policy.automaticMove(for: subject, lastActivityTick: 160, lastBlockedTick: nil, now: 200) == .investigating)
         let manual = try Incident(id: 2, title: "by hand", severity: .low, createdBy: 0, at: instant(0))
         #expect(policy.automaticMove(for: manual, lastActivityTick: nil, lastBlockedTick: nil, now: 10_000) == nil)
     }

@@ -17,12 +17,19 @@ struct SIEMIntelTests {
             http://evil.example/payload.bin
             \(sha.uppercased())\r
             """
-        let indicators = try PlainIntelListParser.parse(text, defaults: IntelImportDefaults(source: "daily", confidence: 80))
+        let indicators = try PlainIntelListParser.parse(
+            text, defaults: IntelImportDefaults(source: "daily", confidence: 80))
         #expect(indicators.map(\.kind) == [.ip, .cidr, .domain, .url, .sha256])
-        #expect(indicators.map(\.value) == ["203.0.113.66", "198.51.100.0/24", "evil.example", "http://evil.example/payload.bin", sha])
+        #expect(
+            indicators.map(\.value) == [
+                "203.0.113.66", "198.51.100.0/24", "evil.example", "http://evil.example/payload.bin", sha,
+            ])
         #expect(indicators.allSatisfy { $0.source == "daily" && $0.confidence == 80 })
         let error = #expect(throws: IntelError.self) { try PlainIntelListParser.parse("10.0.0.1\n\nnot a value!\n") }
-        #expect(error?.description == "line 3: cannot tell what 'not a value!' is (expected an IPv4 address, CIDR, domain, URL or SHA-256)")
+        #expect(
+            error?.description
+                == "line 3: cannot tell what 'not a value!' is (expected an IPv4 address, CIDR, domain, URL or SHA-256)"
+        )
     }
 
     @Test("CSV: header in any order, quoted fields, defaults, expiry, errors with line numbers")
@@ -36,9 +43,13 @@ struct SIEMIntelTests {
         let indicators = try CSVIntelParser.parse(text, defaults: IntelImportDefaults(source: "import", confidence: 55))
         #expect(indicators.count == 3)
         #expect(indicators[0].key == IndicatorKey(kind: .ip, value: "203.0.113.66"))
-        #expect(indicators[0].confidence == 90 && indicators[0].tags == ["botnet", "ddos"] && indicators[0].source == "abuse feed")
+        #expect(
+            indicators[0].confidence == 90 && indicators[0].tags == ["botnet", "ddos"]
+                && indicators[0].source == "abuse feed")
         #expect(indicators[0].expiresAtMilliseconds == 1_893_456_000_000)
-        #expect(indicators[1].kind == .domain && indicators[1].tags == ["c2", "\"quoted\""] && indicators[1].source == "import")
+        #expect(
+            indicators[1].kind == .domain && indicators[1].tags == ["c2", "\"quoted\""]
+                && indicators[1].source == "import")
         #expect(indicators[1].expiresAtMilliseconds == 1_900_000_000_000)
         #expect(indicators[2].confidence == 55 && indicators[2].expiresAtMilliseconds == 1_940_544_000_000)
 
@@ -49,7 +60,10 @@ struct SIEMIntelTests {
             ("value,type\nexample.com,ip", "line 2: 'example.com' is not a valid ip indicator"),
             ("value,confidence\n10.0.0.1,high", "line 2: confidence 'high' is not a whole number"),
             ("value,confidence\n10.0.0.1,101", "line 2: confidence 101 is outside 0-100"),
-            ("value,expires\n10.0.0.1,tomorrow", "line 2: expires 'tomorrow' is neither ISO 8601 nor milliseconds since the epoch"),
+            (
+                "value,expires\n10.0.0.1,tomorrow",
+                "line 2: expires 'tomorrow' is neither ISO 8601 nor milliseconds since the epoch"
+            ),
             ("# only a comment\nvalue\n\"10.0.0.1", "line 3: a quoted field is not closed"),
             ("", "line 1: the CSV feed has no header row"),
         ] {
@@ -76,24 +90,55 @@ struct SIEMIntelTests {
             }
             """
         let indicators = try STIXBundleParser.parse(bundle, defaults: IntelImportDefaults(source: "stix import"))
-        #expect(indicators.map(\.key.description) == [
-            "ip:203.0.113.66", "domain:evil.example", "url:http://evil.example/x", "sha256:\(sha)", "cidr:198.51.100.0/24",
-            "ip:192.0.2.1",
-        ])
-        #expect(indicators[0].source == "CERT Example" && indicators[0].confidence == 85 && indicators[0].tags == ["ddos"])
+        #expect(
+            indicators.map(\.key.description) == [
+                "ip:203.0.113.66", "domain:evil.example", "url:http://evil.example/x", "sha256:\(sha)",
+                "cidr:198.51.100.0/24",
+                "ip:192.0.2.1",
+            ])
+        #expect(
+            indicators[0].source == "CERT Example" && indicators[0].confidence == 85 && indicators[0].tags == ["ddos"])
         #expect(indicators[0].expiresAtMilliseconds == 1_893_456_000_500)
         #expect(indicators[1].source == "stix import" && indicators[1].confidence == 50)
 
         func objects(_ object: String) -> String { "{\"type\":\"bundle\",\"objects\":[\n\(object)\n]}" }
         for (feed, message) in [
-            ("{\"type\": \"report\"}", "line 1: not a STIX bundle: expected an object with \"type\": \"bundle\" and \"objects\""),
-            (objects("{\"type\":\"indicator\",\"id\":\"indicator--x\"}"), "line 2: indicator--x: the indicator has no pattern"),
-            (objects("{\"type\":\"indicator\",\"id\":\"i\",\"pattern\":\"[process:name = 'x']\"}"), "line 2: i: unsupported object path 'process:name' (supported: ipv4-addr:value, domain-name:value, url:value, file:hashes.'SHA-256')"),
-            (objects("{\"type\":\"indicator\",\"id\":\"i\",\"pattern\":\"[ipv4-addr:value = '1.2.3.4' AND ipv4-addr:value = '5.6.7.8']\"}"), "line 2: i: unsupported pattern '[ipv4-addr:value = '1.2.3.4' AND ipv4-addr:value = '5.6.7.8']' (AND is not supported)"),
-            (objects("{\"type\":\"indicator\",\"id\":\"i\",\"pattern\":\"[ipv4-addr:value = '1.2.3.400']\"}"), "line 2: i: '1.2.3.400' is not a valid ip indicator"),
-            (objects("{\"type\":\"indicator\",\"id\":\"i\",\"pattern\":\"[ipv4-addr:value = '1.2.3.4']\",\"confidence\":150}"), "line 2: i: confidence must be a whole number 0-100"),
-            (objects("{\"type\":\"indicator\",\"id\":\"i\",\"pattern\":\"[url:value = 'http://a.example/']\",\"pattern_type\":\"sigma\"}"), "line 2: i: pattern_type 'sigma' is not supported (only stix)"),
-            ("{\"type\": \"bundle\",\n \"objects\": [1, 2,]}", "line 2: column 19: unexpected character ']'; expected a value"),
+            (
+                "{\"type\": \"report\"}",
+                "line 1: not a STIX bundle: expected an object with \"type\": \"bundle\" and \"objects\""
+            ),
+            (
+                objects("{\"type\":\"indicator\",\"id\":\"indicator--x\"}"),
+                "line 2: indicator--x: the indicator has no pattern"
+            ),
+            (
+                objects("{\"type\":\"indicator\",\"id\":\"i\",\"pattern\":\"[process:name = 'x']\"}"),
+                "line 2: i: unsupported object path 'process:name' (supported: ipv4-addr:value, domain-name:value, url:value, file:hashes.'SHA-256')"
+            ),
+            (
+                objects(
+                    "{\"type\":\"indicator\",\"id\":\"i\",\"pattern\":\"[ipv4-addr:value = '1.2.3.4' AND ipv4-addr:value = '5.6.7.8']\"}"
+                ),
+                "line 2: i: unsupported pattern '[ipv4-addr:value = '1.2.3.4' AND ipv4-addr:value = '5.6.7.8']' (AND is not supported)"
+            ),
+            (
+                objects("{\"type\":\"indicator\",\"id\":\"i\",\"pattern\":\"[ipv4-addr:value = '1.2.3.400']\"}"),
+                "line 2: i: '1.2.3.400' is not a valid ip indicator"
+            ),
+            (
+                objects(
+                    "{\"type\":\"indicator\",\"id\":\"i\",\"pattern\":\"[ipv4-addr:value = '1.2.3.4']\",\"confidence\":150}"
+                ), "line 2: i: confidence must be a whole number 0-100"
+            ),
+            (
+                objects(
+                    "{\"type\":\"indicator\",\"id\":\"i\",\"pattern\":\"[url:value = 'http://a.example/']\",\"pattern_type\":\"sigma\"}"
+                ), "line 2: i: pattern_type 'sigma' is not supported (only stix)"
+            ),
+            (
+                "{\"type\": \"bundle\",\n \"objects\": [1, 2,]}",
+                "line 2: column 19: unexpected character ']'; expected a value"
+            ),
             ("{\"type\": \"bundle\"", "line 1: column 18: expected ',' or '}' in object"),
             ("{\"a\": \"\\q\"}", "line 1: column 10: invalid escape '\\q'"),
         ] {
@@ -104,7 +149,8 @@ struct SIEMIntelTests {
 
     @Test("the JSON reader handles escapes, numbers and nesting limits")
     func jsonReader() throws {
-        let value = try IntelJSONReader.parse("{\"s\": \"a\\\"b\\u00e9\\ud83d\\ude00\", \"n\": -1.5e2, \"l\": [true, false, null]}")
+        let value = try IntelJSONReader.parse(
+            "{\"s\": \"a\\\"b\\u00e9\\ud83d\\ude00\", \"n\": -1.5e2, \"l\": [true, false, null]}")
         #expect(value["s"]?.string == "a\"bé😀")
         #expect(value["n"] == .number(-150))
         #expect(value["l"] == .array([.bool(true), .bool(false), .null]))
@@ -157,10 +203,12 @@ struct SIEMIntelTests {
         #expect(index.count == 5)
     }
 
-    @Test("indicator values are validated", arguments: [
-        (IndicatorKind.ip, "300.1.1.1"), (.cidr, "10.0.0.0"), (.domain, "under_score-.example"), (.domain, "1.2.3"),
-        (.url, "http://"), (.url, "gopher://x.example"), (.sha256, String(repeating: "g", count: 64)),
-    ])
+    @Test(
+        "indicator values are validated",
+        arguments: [
+            (IndicatorKind.ip, "300.1.1.1"), (.cidr, "10.0.0.0"), (.domain, "under_score-.example"), (.domain, "1.2.3"),
+            (.url, "http://"), (.url, "gopher://x.example"), (.sha256, String(repeating: "g", count: 64)),
+        ])
     func invalidValues(kind: IndicatorKind, value: String) {
         #expect(throws: IntelError.invalidValue(value, kind: kind)) { try Indicator(kind: kind, value: value) }
     }

@@ -23,7 +23,8 @@ struct EventFactory {
                 tuple: FiveTuple(
                     source: source, destination: destination, sourcePort: sourcePort, destinationPort: port,
                     proto: proto),
-                length: 60, tcpFlags: proto == .tcp ? .data : [], verdict: PacketVerdict(action: action, ruleID: ruleID),
+                length: 60, tcpFlags: proto == .tcp ? .data : [],
+                verdict: PacketVerdict(action: action, ruleID: ruleID),
                 ingressInterface: "eth0", egressInterface: "eth1"))
     }
 
@@ -38,14 +39,17 @@ struct EventFactory {
                 statusCode: status, bodyBytes: 512, referrer: referrer, userAgent: userAgent))
     }
 
-    mutating func auth(tick: Int64, from client: IPv4Address, user: String = "admin", succeeded: Bool) -> SecurityEvent {
+    mutating func auth(tick: Int64, from client: IPv4Address, user: String = "admin", succeeded: Bool) -> SecurityEvent
+    {
         normalizer.normalize(
             AuthLogRecord(
                 tick: tick, timestampMilliseconds: time(tick), observer: "web-server", processID: 2_314, user: user,
                 userExists: true, succeeded: succeeded, client: client, clientPort: 51_234))
     }
 
-    mutating func dns(tick: Int64, from client: IPv4Address = workstation, name: String, type: DNSRecordType = .a)
+    mutating func dns(
+        tick: Int64, from client: IPv4Address = workstation, name: String, type: DNSRecordType = .a
+    )
         -> SecurityEvent
     {
         normalizer.normalize(

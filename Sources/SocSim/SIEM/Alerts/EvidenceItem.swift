@@ -15,6 +15,7 @@ package struct EvidenceItem: Sendable, Hashable, Codable {
 
     package init(_ event: SecurityEvent, symbols: SymbolTable) {
         self.init(
-            sequence: event.sequence, tick: event.tick, dataset: event.dataset, line: event.nativeLine(symbols: symbols))
+            sequence: event.sequence, tick: event.tick, dataset: event.dataset, line: event.nativeLine(symbols: symbols)
+        )
     }
 }

@@ -10,7 +10,9 @@ struct BruteForceLoginDetection: Sendable {
         severity: .high, technique: .bruteForce,
         thresholds: [
             .integer("windowTicks", "Length of the sliding window, in ticks", default: 600, in: 1...864_000),
-            .integer("minimumFailures", "Failed logins in the window that make a brute force", default: 10, in: 2...1_000_000),
+            .integer(
+                "minimumFailures", "Failed logins in the window that make a brute force", default: 10, in: 2...1_000_000
+            ),
             .integer("trackedSources", "Most sources counted at once", default: 4_096, in: 16...1_000_000),
         ])
 

@@ -11,9 +11,11 @@ struct DNSTunnellingDetection: Sendable {
         severity: .high, technique: .dnsTunnelling,
         thresholds: [
             .integer("windowTicks", "Length of the sliding window, in ticks", default: 600, in: 1...864_000),
-            .integer("minimumQueries", "Suspicious queries in the window that make a tunnel", default: 20, in: 1...1_000_000),
+            .integer(
+                "minimumQueries", "Suspicious queries in the window that make a tunnel", default: 20, in: 1...1_000_000),
             .integer("minimumSubdomainLength", "Characters left of the registered domain", default: 24, in: 4...253),
-            .decimal("minimumEntropyBits", "Shannon entropy of the subdomain, bits per character", default: 3.5, in: 0...8),
+            .decimal(
+                "minimumEntropyBits", "Shannon entropy of the subdomain, bits per character", default: 3.5, in: 0...8),
             .integer("trackedSources", "Most machines tracked at once", default: 1_024, in: 16...1_000_000),
         ])
 

@@ -45,9 +45,16 @@ package struct DetectionEngine: Sendable {
 
     // MARK: Intel and inventory
 
-    package var intel: ThreatIntelIndex {
-        get { threatIntel.index }
-        set { threatIntel.index = newValue }
+    package var intel: ThreatIntelIndex { threatIntel.index }
+
+    /// Changes the indicator index in place. (A settable property would copy the whole index on
+    /// every change, since the getter's copy shares its storage.)
+    package mutating func updateIntel<Result>(
+        _ change: (inout ThreatIntelIndex) throws -> Result
+    ) rethrows
+        -> Result
+    {
+        try change(&threatIntel.index)
     }
 
     /// The time indicator expiry is judged against (the daemon's wall clock); nil, the default,
@@ -66,7 +73,9 @@ package struct DetectionEngine: Sendable {
 
     /// `detections.update`: changes `id`'s enabled flag and/or some thresholds, all or nothing.
     @discardableResult
-    package mutating func update(id: String, enabled: Bool? = nil, thresholds changes: [String: Double] = [:])
+    package mutating func update(
+        id: String, enabled: Bool? = nil, thresholds changes: [String: Double] = [:]
+    )
         throws(DetectionError) -> DetectionSettings
     {
         guard let kind = DetectionKind(rawValue: id) else {

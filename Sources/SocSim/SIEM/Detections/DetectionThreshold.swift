@@ -24,7 +24,9 @@ package struct DetectionThreshold: Sendable, Hashable, Codable {
         self.defaultValue = defaultValue
     }
 
-    package static func integer(_ name: String, _ summary: String, default value: Int64, in range: ClosedRange<Int64>)
+    package static func integer(
+        _ name: String, _ summary: String, default value: Int64, in range: ClosedRange<Int64>
+    )
         -> DetectionThreshold
     {
         DetectionThreshold(
@@ -32,7 +34,9 @@ package struct DetectionThreshold: Sendable, Hashable, Codable {
             maximum: Double(range.upperBound), defaultValue: Double(value))
     }
 
-    package static func decimal(_ name: String, _ summary: String, default value: Double, in range: ClosedRange<Double>)
+    package static func decimal(
+        _ name: String, _ summary: String, default value: Double, in range: ClosedRange<Double>
+    )
         -> DetectionThreshold
     {
         DetectionThreshold(

@@ -8,7 +8,9 @@ struct PortScanDetection: Sendable {
         severity: .medium, technique: .networkServiceDiscovery,
         thresholds: [
             .integer("windowTicks", "Length of the sliding window, in ticks", default: 100, in: 1...36_000),
-            .integer("minimumDistinctPorts", "Distinct destination ports in the window that make a scan", default: 20, in: 2...65_536),
+            .integer(
+                "minimumDistinctPorts", "Distinct destination ports in the window that make a scan", default: 20,
+                in: 2...65_536),
             .integer("trackedSources", "Most sources tracked at once", default: 4_096, in: 16...1_000_000),
         ])
 

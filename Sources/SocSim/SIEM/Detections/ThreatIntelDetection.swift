@@ -9,9 +9,13 @@ struct ThreatIntelDetection: Sendable {
             + "severity follows the indicator's confidence.",
         severity: .high, technique: .applicationLayerProtocol,
         thresholds: [
-            .integer("minimumConfidence", "Least indicator confidence (0-100) that raises a hit", default: 50, in: 0...100),
-            .integer("realertTicks", "Ticks before one indicator is reported again for one source", default: 600, in: 1...8_640_000),
-            .integer("trackedPairs", "Most (source, indicator) pairs throttled at once", default: 4_096, in: 16...1_000_000),
+            .integer(
+                "minimumConfidence", "Least indicator confidence (0-100) that raises a hit", default: 50, in: 0...100),
+            .integer(
+                "realertTicks", "Ticks before one indicator is reported again for one source", default: 600,
+                in: 1...8_640_000),
+            .integer(
+                "trackedPairs", "Most (source, indicator) pairs throttled at once", default: 4_096, in: 16...1_000_000),
         ])
 
     private struct Key: Hashable, Sendable {

@@ -6,7 +6,8 @@ struct UnknownDeviceDetection: Sendable {
         summary: "A MAC address missing from the device inventory asks the DHCP server for a lease.",
         severity: .medium, technique: .hardwareAdditions,
         thresholds: [
-            .integer("realertTicks", "Ticks before the same device is reported again", default: 6_000, in: 1...8_640_000),
+            .integer(
+                "realertTicks", "Ticks before the same device is reported again", default: 6_000, in: 1...8_640_000),
             .integer("trackedDevices", "Most unknown devices remembered at once", default: 1_024, in: 16...1_000_000),
         ])
 

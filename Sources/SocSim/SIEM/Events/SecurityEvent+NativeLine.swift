@@ -27,7 +27,8 @@ extension SecurityEvent {
             let user = symbols[auth.user]
             let outcome =
                 self.outcome == .success
-                ? "Accepted password for \(user)" : "Failed password for \(auth.userExists ? "" : "invalid user ")\(user)"
+                ? "Accepted password for \(user)"
+                : "Failed password for \(auth.userExists ? "" : "invalid user ")\(user)"
             return "\(time.syslogTimestamp) \(observer) sshd[\(auth.processID)]: \(outcome) from \(source) "
                 + "port \(sourcePort ?? 0) ssh2"
         case .dns(let dns):

@@ -11,7 +11,9 @@ package struct SecurityEventStore: Sendable {
     package init(capacity: Int) {
         precondition(capacity > 0, "the event store needs room for at least one event")
         self.capacity = capacity
-        storage.reserveCapacity(Swift.min(capacity, 1 << 16))
+        // Reserving the whole ring up front costs address space only: pages become resident as
+        // events fill them, and the ring never pays for copying on growth or for doubling slack.
+        storage.reserveCapacity(capacity)
     }
 
     package var count: Int { storage.count }
@@ -79,7 +81,9 @@ package struct SecurityEventStore: Sendable {
             let wrapAt = buffer.count - oldest
             let firstPart = offsets.lowerBound..<Swift.min(offsets.upperBound, wrapAt)
             if !firstPart.isEmpty {
-                for index in (firstPart.lowerBound + oldest)..<(firstPart.upperBound + oldest) { try body(buffer[index]) }
+                for index in (firstPart.lowerBound + oldest)..<(firstPart.upperBound + oldest) {
+                    try body(buffer[index])
+                }
             }
             let secondStart = Swift.max(offsets.lowerBound, wrapAt)
             if secondStart < offsets.upperBound {

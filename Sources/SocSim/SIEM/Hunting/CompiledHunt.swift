@@ -84,12 +84,16 @@ package struct CompiledHunt: Sendable {
             matched += 1
             counts[groupFields.map { Self.groupValue(event, $0, symbols) }, default: 0] += 1
         }
-        return finish(counts.map { (values: $0.key, count: $0.value) }, scanned: offsets.count, matched: matched, symbols: symbols)
+        return finish(
+            counts.map { (values: $0.key, count: $0.value) }, scanned: offsets.count, matched: matched, symbols: symbols
+        )
     }
 
     /// The field as a group key; numbers and addresses read directly for the common fields.
     @inline(__always)
-    private static func groupValue(_ event: borrowing SecurityEvent, _ field: ECSField, _ symbols: SymbolTable)
+    private static func groupValue(
+        _ event: borrowing SecurityEvent, _ field: ECSField, _ symbols: SymbolTable
+    )
         -> EventValue?
     {
         switch field {
@@ -128,7 +132,9 @@ package struct CompiledHunt: Sendable {
     }
 
     /// Missing values sort last either way; numbers and addresses numerically, text by its bytes.
-    private static func precedes(_ lhs: EventValue?, _ rhs: EventValue?, descending: Bool, symbols: SymbolTable)
+    private static func precedes(
+        _ lhs: EventValue?, _ rhs: EventValue?, descending: Bool, symbols: SymbolTable
+    )
         -> Bool
     {
         guard let lhs else { return false }

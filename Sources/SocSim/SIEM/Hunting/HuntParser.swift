@@ -148,14 +148,18 @@ struct HuntParser {
             guard let number = Int64(value) else { throw .invalid(valueToken, "\(field.rawValue) needs a number") }
             return .integer(field, comparison, number)
         case .mac:
-            guard let mac = MACAddress(value) else { throw .invalid(valueToken, "\(field.rawValue) needs a MAC address") }
+            guard let mac = MACAddress(value) else {
+                throw .invalid(valueToken, "\(field.rawValue) needs a MAC address")
+            }
             return .macEquals(mac, equal: comparison == .equal)
         case .text, .symbol:
             return .textEquals(field, value, equal: comparison == .equal)
         }
     }
 
-    private static func membership(_ field: ECSField, _ valueToken: HuntToken, _ operatorToken: HuntToken)
+    private static func membership(
+        _ field: ECSField, _ valueToken: HuntToken, _ operatorToken: HuntToken
+    )
         throws(HuntQueryError) -> HuntExpression
     {
         let value = valueToken.value

@@ -27,7 +27,8 @@ package struct HuntQueryError: Error, Sendable, Hashable, CustomStringConvertibl
     static func unexpected(_ token: HuntToken, expected: String) -> HuntQueryError {
         if token.kind == .end {
             return HuntQueryError(
-                message: "unexpected end of query at column \(token.column); expected \(expected)", column: token.column)
+                message: "unexpected end of query at column \(token.column); expected \(expected)", column: token.column
+            )
         }
         return HuntQueryError(
             message: "unexpected '\(token.text)' at column \(token.column); expected \(expected)", column: token.column,

@@ -1,7 +1,9 @@
 /// Every change to an incident, each recorded in its timeline with who made it.
 extension Incident {
     /// An ordinary status move; closed incidents need `reopen`.
-    package mutating func move(to target: IncidentStatus, by actorUID: UInt32?, at instant: SIEMInstant, note: String? = nil)
+    package mutating func move(
+        to target: IncidentStatus, by actorUID: UInt32?, at instant: SIEMInstant, note: String? = nil
+    )
         throws(IncidentError)
     {
         guard status.allowedMoves.contains(target) else {
@@ -17,7 +19,9 @@ extension Incident {
     }
 
     /// Brings a closed incident back to `investigating`.
-    package mutating func reopen(by actorUID: UInt32?, at instant: SIEMInstant, reason: String? = nil)
+    package mutating func reopen(
+        by actorUID: UInt32?, at instant: SIEMInstant, reason: String? = nil
+    )
         throws(IncidentError)
     {
         guard status.isClosed else { throw .notClosed(id: id, status: status) }
@@ -65,7 +69,9 @@ extension Incident {
     }
 
     /// Links an alert; the first one sets when the incident was detected and when activity began.
-    package mutating func linkAlert(_ alert: Alert, clock: SimulationClock, by actorUID: UInt32?, at instant: SIEMInstant) {
+    package mutating func linkAlert(
+        _ alert: Alert, clock: SimulationClock, by actorUID: UInt32?, at instant: SIEMInstant
+    ) {
         guard !alertIDs.contains(alert.id) else { return }
         alertIDs.append(alert.id)
         let firstTick = alert.evidence.first?.tick ?? alert.firstTick
@@ -78,7 +84,8 @@ extension Incident {
         record(.alertLinked, "alert \(alert.id): \(alert.summary)", actorUID, instant)
     }
 
-    package mutating func linkRule(_ ruleID: Int64, by actorUID: UInt32?, at instant: SIEMInstant, text: String? = nil) {
+    package mutating func linkRule(_ ruleID: Int64, by actorUID: UInt32?, at instant: SIEMInstant, text: String? = nil)
+    {
         guard !ruleIDs.contains(ruleID) else { return }
         ruleIDs.append(ruleID)
         record(.ruleLinked, text ?? "firewall rule \(ruleID) linked", actorUID, instant)

@@ -56,7 +56,8 @@ package struct IncidentBook: Sendable {
         for index in incidents.indices {
             guard let group = incidents[index].group, !incidents[index].status.isClosed else { continue }
             let target = policy.automaticMove(
-                for: incidents[index], lastActivityTick: engine.lastActivityTick(of: group.detection, from: group.source),
+                for: incidents[index],
+                lastActivityTick: engine.lastActivityTick(of: group.detection, from: group.source),
                 lastBlockedTick: group.source.address.flatMap { engine.lastBlockedTick(of: $0) }, now: instant.tick)
             guard let target else { continue }
             let note =
@@ -83,7 +84,9 @@ package struct IncidentBook: Sendable {
 
     /// Applies `change` to incident `id`, all or nothing.
     @discardableResult
-    package mutating func update(id: Int64, _ change: (inout Incident) throws(IncidentError) -> Void)
+    package mutating func update(
+        id: Int64, _ change: (inout Incident) throws(IncidentError) -> Void
+    )
         throws(IncidentError) -> Incident
     {
         guard let index = incidents.firstIndex(where: { $0.id == id }) else { throw .notFound(id) }

@@ -8,7 +8,9 @@ package enum CSVIntelParser {
         case type, value, confidence, tags, source, expires
     }
 
-    package static func parse(_ text: String, defaults: IntelImportDefaults = IntelImportDefaults())
+    package static func parse(
+        _ text: String, defaults: IntelImportDefaults = IntelImportDefaults()
+    )
         throws(IntelError) -> [Indicator]
     {
         var header: [Column?]?
@@ -45,7 +47,9 @@ package enum CSVIntelParser {
         return indicators
     }
 
-    private static func indicator(from cells: [Column: String], defaults: IntelImportDefaults) throws(IntelError)
+    private static func indicator(
+        from cells: [Column: String], defaults: IntelImportDefaults
+    ) throws(IntelError)
         -> Indicator
     {
         guard let value = cells[.value], !value.isEmpty else { throw .invalidFeed("the value is empty") }
@@ -73,7 +77,8 @@ package enum CSVIntelParser {
         if let typeText = cells[.type], !typeText.isEmpty {
             guard let kind = IndicatorKind(rawValue: typeText.lowercased()) else {
                 throw .invalidFeed(
-                    "type '\(typeText)' is not one of \(IndicatorKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    "type '\(typeText)' is not one of \(IndicatorKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             return try Indicator(
                 kind: kind, value: value, source: source, confidence: confidence, tags: tags,

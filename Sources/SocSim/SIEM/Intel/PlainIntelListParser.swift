@@ -1,7 +1,9 @@
 /// A plain indicator list: one value per line, its kind detected from its shape; `#` starts a
 /// comment (whole line, or after the value following whitespace); blank lines are skipped.
 package enum PlainIntelListParser {
-    package static func parse(_ text: String, defaults: IntelImportDefaults = IntelImportDefaults())
+    package static func parse(
+        _ text: String, defaults: IntelImportDefaults = IntelImportDefaults()
+    )
         throws(IntelError) -> [Indicator]
     {
         var indicators: [Indicator] = []

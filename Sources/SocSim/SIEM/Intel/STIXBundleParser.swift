@@ -6,12 +6,15 @@
 /// `created_by_ref` points to, else the import's default. Objects of other types are skipped;
 /// a malformed or unsupported indicator is an error naming its line and id.
 package enum STIXBundleParser {
-    package static func parse(_ text: String, defaults: IntelImportDefaults = IntelImportDefaults())
+    package static func parse(
+        _ text: String, defaults: IntelImportDefaults = IntelImportDefaults()
+    )
         throws(IntelError) -> [Indicator]
     {
         let document = try IntelJSONReader.parse(text)
         guard document["type"]?.string == "bundle", case .array(let objects)? = document["objects"] else {
-            throw .invalidFeed("not a STIX bundle: expected an object with \"type\": \"bundle\" and \"objects\"", line: 1)
+            throw .invalidFeed(
+                "not a STIX bundle: expected an object with \"type\": \"bundle\" and \"objects\"", line: 1)
         }
         var identities: [String: String] = [:]
         for object in objects where object["type"]?.string == "identity" {

@@ -16,7 +16,9 @@ enum STIXPattern {
             guard rest.hasPrefix("[") else { throw .invalidFeed("unsupported pattern '\(pattern)'") }
             guard let close = closingBracket(in: rest) else { throw .invalidFeed("unbalanced '[' in '\(pattern)'") }
             let inside = rest[rest.index(after: rest.startIndex)..<close]
-            for part in try splitOnOr(inside, pattern: pattern) { result.append(try comparison(part, pattern: pattern)) }
+            for part in try splitOnOr(inside, pattern: pattern) {
+                result.append(try comparison(part, pattern: pattern))
+            }
             rest = rest[rest.index(after: close)...].trimmingWhitespace()
             if rest.isEmpty { break }
             guard rest.prefix(2).uppercased() == "OR", rest.dropFirst(2).first?.isWhitespace == true else {
@@ -93,8 +95,9 @@ enum STIXPattern {
             }
         }
         guard var kind = paths[path] else {
-            throw .invalidFeed("unsupported object path '\(path)' (supported: ipv4-addr:value, domain-name:value, "
-                + "url:value, file:hashes.'SHA-256')")
+            throw .invalidFeed(
+                "unsupported object path '\(path)' (supported: ipv4-addr:value, domain-name:value, "
+                    + "url:value, file:hashes.'SHA-256')")
         }
         if kind == .ip && value.contains("/") { kind = .cidr }
         return (kind, value)
