@@ -15,13 +15,11 @@ extension SecurityService {
             for indicator in indicators { saved.append((try IntelTable.save(indicator, in: db), indicator)) }
         }
         state.withLock { state in
-            // One read-modify-write of the index for the whole batch.
-            var index = state.monitor.engine.intel
-            for (id, indicator) in saved {
-                index.insert(indicator)
-                state.indicatorIDs[indicator.key] = id
+            // In place: a copy of the index would duplicate every table it holds.
+            state.monitor.engine.updateIntel { index in
+                for (_, indicator) in saved { index.insert(indicator) }
             }
-            state.monitor.engine.intel = index
+            for (id, indicator) in saved { state.indicatorIDs[indicator.key] = id }
         }
         return saved
     }
@@ -32,9 +30,9 @@ extension SecurityService {
         }
         try IntelTable.delete(id: id, in: db)
         return try state.withLock { state in
-            var index = state.monitor.engine.intel
-            guard let removed = index.remove(key) else { throw Self.noSuchIndicator(id) }
-            state.monitor.engine.intel = index
+            guard let removed = state.monitor.engine.updateIntel({ $0.remove(key) }) else {
+                throw Self.noSuchIndicator(id)
+            }
             state.indicatorIDs[key] = nil
             return (id, removed)
         }
@@ -70,7 +68,7 @@ extension SecurityService {
                     index.insert(indicator)
                     ids[indicator.key] = id
                 }
-                state.monitor.engine.intel = index
+                state.monitor.engine.updateIntel { $0 = index }
                 state.indicatorIDs = ids
             }
         } catch {
@@ -105,13 +103,11 @@ extension SecurityService {
         store.submit({ [self] db -> Int in
             for id in due { try IntelTable.delete(id: id, in: db) }
             return state.withLock { state in
-                var index = state.monitor.engine.intel
-                var removed = 0
-                for (key, id) in state.indicatorIDs where due.contains(id) {
-                    if index.remove(key) != nil { removed += 1 }
-                    state.indicatorIDs[key] = nil
+                let keys = state.indicatorIDs.filter { due.contains($0.value) }.map(\.key)
+                let removed = state.monitor.engine.updateIntel { index in
+                    keys.reduce(0) { count, key in count + (index.remove(key) != nil ? 1 : 0) }
                 }
-                state.monitor.engine.intel = index
+                for key in keys { state.indicatorIDs[key] = nil }
                 return removed
             }
         }) { [logger] result in

@@ -54,7 +54,7 @@ package final class SecurityService: Sendable {
             index.insert(indicator)
             ids[indicator.key] = id
         }
-        monitor.engine.intel = index
+        monitor.engine.updateIntel { $0 = index }
         var initial = SecurityState(
             monitor: monitor, alerts: alerts, incidents: IncidentLedger(policy: policy, incidents: incidents))
         initial.indicatorIDs = ids

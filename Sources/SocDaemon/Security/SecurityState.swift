@@ -55,7 +55,8 @@ struct SecurityState: Sendable {
         var fresh = SecurityMonitor(
             retention: old.store.capacity, inventory: inventory, settings: old.engine.settings,
             alerts: AlertBook(nextID: old.alerts.nextID), firstSequence: old.normalizer.nextSequence)
-        fresh.engine.intel = old.engine.intel
+        let indicators = old.engine.intel
+        fresh.engine.updateIntel { $0 = indicators }
         monitor = fresh
         cursor = LogStoreCursor()
     }
