@@ -32,6 +32,9 @@ let suites: [BenchmarkSuite] = [
     BenchmarkSuite("simulation", "simulated packets through the real firewall, and socd's tick cost") {
         try SimulationThroughputBenchmark(paths: $0).run()
     },
+    BenchmarkSuite(
+        "siem", "events through normalization, detections and 100,000 indicators; hunts over a million events",
+        printing: runSIEMBenchmark),
 ]
 
 exit(BenchmarkCommand.run(Array(CommandLine.arguments.dropFirst()), suites: suites, scoreboard: scoreboard))
