@@ -5,9 +5,9 @@
 /// Strings are sliced straight out of the input when they contain no escapes; only escaped
 /// strings go through a scratch buffer that is reused for the whole document.
 struct JSONParser {
-    private let bytes: UnsafeBufferPointer<UInt8>
+    let bytes: UnsafeBufferPointer<UInt8>
     private let maxDepth: Int
-    private var index = 0
+    var index = 0
     private var scratch: [UInt8] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
@@ -31,7 +31,10 @@ struct JSONParser {
         var firstValue: Int
     }
 
-    private mutating func parseValue() throws(JSONParseError) -> JSONValue {
+    /// Parses one value at `index`. `enclosingDepth` containers are already open around it (a
+    /// caller reading an object's members itself), and count against the depth limit.
+    mutating func parseValue(enclosingDepth: Int = 0) throws(JSONParseError) -> JSONValue {
+        let maxDepth = maxDepth - enclosingDepth
         var open: [OpenContainer] = []
         // Members of all open containers, innermost last; object keys are pushed as `.string`.
         var values: [JSONValue] = []
@@ -128,7 +131,7 @@ struct JSONParser {
     }
 
     /// Reads `"key"` and the colon after it; the caller has skipped leading whitespace.
-    private mutating func parseMemberKey() throws(JSONParseError) -> String {
+    mutating func parseMemberKey() throws(JSONParseError) -> String {
         guard index < bytes.count else { throw .endOfInput(at: index) }
         guard bytes[index] == ASCII.quote else { throw .unexpected(bytes[index], at: index) }
         let key = try parseString()
@@ -140,7 +143,7 @@ struct JSONParser {
     }
 
     @inline(__always)
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case ASCII.space, ASCII.tab, ASCII.newline, ASCII.carriageReturn: index += 1
@@ -165,7 +168,7 @@ struct JSONParser {
 
 extension JSONParser {
     /// Parses a string; `index` is at the opening quote.
-    fileprivate mutating func parseString() throws(JSONParseError) -> String {
+    mutating func parseString() throws(JSONParseError) -> String {
         let start = index + 1
         var position = start
         // Fast path: printable ASCII up to the closing quote becomes one String(decoding:) call.

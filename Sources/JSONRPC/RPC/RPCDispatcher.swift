@@ -27,18 +27,19 @@ package struct RPCDispatcher<Context: Sendable>: Sendable {
     /// handler is still at work the result is the pending reply to queue.
     package func handle(line: ArraySlice<UInt8>, context: Context, output: inout [UInt8]) -> RPCPendingReply? {
         if line.allSatisfy(Self.isWhitespace) { return nil }
-        let message: JSONValue
+        let dispatched: Dispatched
         do {
-            message = try JSONValue(parsing: line)
+            switch try RPCMessage.parse(line) {
+            case .single(let envelope): dispatched = dispatch(RPCRequest.classify(envelope), context: context)
+            case .batch(let elements): return handleBatch(elements, context: context, output: &output)
+            case .other(let value): dispatched = dispatch(RPCRequest.classify(value), context: context)
+            }
         } catch {
             RPCReplyWriter.write(id: .null, outcome: .failure(.parseError("\(error)")), into: &output)
             output.append(UInt8(ascii: "\n"))
             return nil
         }
-        if case .array(let elements) = message {
-            return handleBatch(elements, context: context, output: &output)
-        }
-        switch dispatch(message, context: context) {
+        switch dispatched {
         case .none:
             return nil
         case .ready(let id, let outcome):
@@ -59,20 +60,15 @@ package struct RPCDispatcher<Context: Sendable>: Sendable {
 
     // MARK: - Single requests
 
-    fileprivate enum Dispatched {
-        case none
-        case ready(RPCID, RPCOutcome)
-        case pending(RPCPendingReply)
-    }
-
-    private func dispatch(_ message: JSONValue, context: Context) -> Dispatched {
+    private func dispatch(_ classified: Result<RPCRequest, RPCRequestError>, context: Context) -> Dispatched {
         let request: RPCRequest
-        switch RPCRequest.classify(message) {
+        switch classified {
         case .failure(let invalid): return .ready(invalid.id, .failure(invalid.error))
         case .success(let valid): request = valid
         }
         guard let handler = router.handler(for: request.method) else {
-            return request.id.map { .ready($0, .failure(.methodNotFound(request.method))) } ?? .none
+            guard let id = request.id else { return .none }
+            return .ready(id, .failure(.methodNotFound(request.method)))
         }
         switch handler {
         case .immediate(let body):
@@ -82,7 +78,18 @@ package struct RPCDispatcher<Context: Sendable>: Sendable {
             } catch {
                 outcome = .failure(convert(error, method: request.method))
             }
-            return request.id.map { .ready($0, outcome) } ?? .none
+            guard let id = request.id else { return .none }
+            return .ready(id, outcome)
+        case .constant(let serialized, let checkParams):
+            let outcome: RPCOutcome
+            do {
+                try checkParams(request.params)
+                outcome = .serialized(serialized)
+            } catch {
+                outcome = .failure(convert(error, method: request.method))
+            }
+            guard let id = request.id else { return .none }
+            return .ready(id, outcome)
         case .deferred(let body):
             let handoff = DeferredHandoff(id: request.id)
             let responder = RPCResponder(convert: { [self] in convert($0, method: request.method) }) {
@@ -90,8 +97,11 @@ package struct RPCDispatcher<Context: Sendable>: Sendable {
             }
             body(request, context, responder)
             switch handoff.detach() {
-            case .completedInline(let outcome): return request.id.map { .ready($0, outcome) } ?? .none
-            case .pending(let pending): return .pending(pending)
+            case .completedInline(let outcome):
+                guard let id = request.id else { return .none }
+                return .ready(id, outcome)
+            case .pending(let pending):
+                return .pending(pending)
             }
         }
     }
@@ -113,7 +123,7 @@ package struct RPCDispatcher<Context: Sendable>: Sendable {
         var slots: [BatchSlot] = []
         slots.reserveCapacity(elements.count)
         for element in elements {
-            switch dispatch(element, context: context) {
+            switch dispatch(RPCRequest.classify(element), context: context) {
             case .none: break
             case .ready(let id, let outcome): slots.append(.ready(id, outcome))
             case .pending(let pending): slots.append(.pending(pending))
@@ -151,6 +161,14 @@ package struct RPCDispatcher<Context: Sendable>: Sendable {
     private static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
     }
+}
+
+/// What handling one request came to. Declared outside the generic dispatcher so that using it
+/// costs no generic metadata lookup per request.
+private enum Dispatched {
+    case none
+    case ready(RPCID, RPCOutcome)
+    case pending(RPCPendingReply)
 }
 
 /// One element of a batch reply while the batch is being handled.

@@ -1,6 +1,8 @@
 /// What a request came to: a result or an error.
 package enum RPCOutcome: Sendable {
     case success(JSONValue)
+    /// A result already in its JSON form (a constant encoded once).
+    case serialized([UInt8])
     case failure(RPCError)
 }
 
@@ -16,6 +18,12 @@ package enum RPCReplyWriter {
             id.json.serialize(into: &buffer)
             buffer.append(contentsOf: #","jsonrpc":"2.0","result":"#.utf8)
             result.serialize(into: &buffer)
+            buffer.append(UInt8(ascii: "}"))
+        case .serialized(let result):
+            buffer.append(contentsOf: #"{"id":"#.utf8)
+            id.json.serialize(into: &buffer)
+            buffer.append(contentsOf: #","jsonrpc":"2.0","result":"#.utf8)
+            buffer.append(contentsOf: result)
             buffer.append(UInt8(ascii: "}"))
         case .failure(let error):
             buffer.append(contentsOf: #"{"error":"#.utf8)

@@ -25,24 +25,16 @@ extension RPCRequest {
             return .failure(
                 RPCRequestError(id: .null, error: .invalidRequest("expected an object, got \(value.typeName)")))
         }
-        // One pass over the members instead of a hashed lookup per member name: each lookup
-        // seeds and finalizes SipHash, which on the pipelined system.ping path cost more than
-        // the rest of classification.
-        var rawID: JSONValue?
-        var version: JSONValue?
-        var rawMethod: JSONValue?
-        var params: JSONValue?
-        var looksLikeResponse = false
-        for (key, member) in members {
-            switch key {
-            case "id": rawID = member
-            case "jsonrpc": version = member
-            case "method": rawMethod = member
-            case "params": params = member
-            case "result", "error": looksLikeResponse = true
-            default: break
-            }
-        }
+        return classify(RPCEnvelope(members: members))
+    }
+
+    /// Classifies a message object from the members that JSON-RPC gives a meaning to.
+    static func classify(_ envelope: RPCEnvelope) -> Result<RPCRequest, RPCRequestError> {
+        let rawID = envelope.id
+        let version = envelope.version
+        let rawMethod = envelope.method
+        let params = envelope.params
+        let looksLikeResponse = envelope.looksLikeResponse
         var id: RPCID? = nil
         if let rawID {
             guard let parsed = RPCID(rawID) else {

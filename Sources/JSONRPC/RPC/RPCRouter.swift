@@ -9,6 +9,8 @@ package struct RPCRouter<Context: Sendable>: Sendable {
 
     package enum Handler: Sendable {
         case immediate(ImmediateHandler)
+        /// A result that never changes, serialized once; only the params are checked per call.
+        case constant(serializedResult: [UInt8], checkParams: @Sendable (JSONValue?) throws -> Void)
         case deferred(DeferredHandler)
     }
 
@@ -42,17 +44,16 @@ package struct RPCRouter<Context: Sendable>: Sendable {
     /// `system.version`, `rpc.discover`): encoded once here rather than on every call. Params are
     /// still checked, so a typo is still an error.
     package mutating func register<M: RPCMethod>(_: M.Type, constant result: M.Result) {
-        let encoded: JSONValue
+        let serialized: [UInt8]
         do {
-            encoded = try RPCParamsCodec.encode(result)
+            serialized = try RPCParamsCodec.encode(result).serializedBytes
         } catch {
             preconditionFailure("the constant result of \(M.method) does not encode: \(error)")
         }
         register(
             M.method,
-            .immediate { request, _ in
-                let _: M.Params = try RPCParamsCodec.decode(request.params)
-                return encoded
+            .constant(serializedResult: serialized) { params in
+                let _: M.Params = try RPCParamsCodec.decode(params)
             })
     }
 
