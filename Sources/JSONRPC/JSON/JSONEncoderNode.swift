@@ -132,15 +132,30 @@ enum JSONBoxing {
 }
 
 /// The members of an object being encoded.
+///
+/// Members are collected in order and hashed into the object's dictionary once, at its final
+/// size, when the object is finished: inserting them one by one rehashed the dictionary every
+/// time it grew.
 final class JSONObjectBuilder: JSONDeferredValue {
-    var members: [String: JSONValue] = [:]
+    private var members: [(key: String, value: JSONValue)] = []
     /// Nested containers and super encoders, resolved when the object is finished.
     var deferred: [(key: String, value: any JSONDeferredValue)] = []
 
+    init() {
+        members.reserveCapacity(8)
+    }
+
+    func append(_ key: String, _ value: JSONValue) {
+        members.append((key, value))
+    }
+
+    /// A key written twice keeps its last value (a nested container counts as written last).
     func finishedValue() -> JSONValue {
-        for (key, value) in deferred { members[key] = value.finishedValue() }
+        for (key, value) in deferred { members.append((key, value.finishedValue())) }
         deferred.removeAll()
-        return .object(members)
+        var object = [String: JSONValue](minimumCapacity: members.count)
+        for (key, value) in members { object[key] = value }
+        return .object(object)
     }
 }
 

@@ -5,24 +5,24 @@ struct JSONKeyedEncodingContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
 
     var codingPath: [any CodingKey] { node.codingPath }
 
-    mutating func encodeNil(forKey key: Key) { builder.members[key.stringValue] = .null }
-    mutating func encode(_ value: Bool, forKey key: Key) { builder.members[key.stringValue] = .bool(value) }
-    mutating func encode(_ value: String, forKey key: Key) { builder.members[key.stringValue] = .string(value) }
-    mutating func encode(_ value: Double, forKey key: Key) { builder.members[key.stringValue] = .double(value) }
-    mutating func encode(_ value: Float, forKey key: Key) { builder.members[key.stringValue] = JSONBoxing.box(value) }
-    mutating func encode(_ value: Int, forKey key: Key) { builder.members[key.stringValue] = .int(value) }
-    mutating func encode(_ value: Int8, forKey key: Key) { builder.members[key.stringValue] = .int(Int(value)) }
-    mutating func encode(_ value: Int16, forKey key: Key) { builder.members[key.stringValue] = .int(Int(value)) }
-    mutating func encode(_ value: Int32, forKey key: Key) { builder.members[key.stringValue] = .int(Int(value)) }
-    mutating func encode(_ value: Int64, forKey key: Key) { builder.members[key.stringValue] = .int(Int(value)) }
-    mutating func encode(_ value: UInt, forKey key: Key) { builder.members[key.stringValue] = JSONBoxing.box(value) }
-    mutating func encode(_ value: UInt8, forKey key: Key) { builder.members[key.stringValue] = .int(Int(value)) }
-    mutating func encode(_ value: UInt16, forKey key: Key) { builder.members[key.stringValue] = .int(Int(value)) }
-    mutating func encode(_ value: UInt32, forKey key: Key) { builder.members[key.stringValue] = .int(Int(value)) }
-    mutating func encode(_ value: UInt64, forKey key: Key) { builder.members[key.stringValue] = JSONBoxing.box(value) }
+    mutating func encodeNil(forKey key: Key) { builder.append(key.stringValue, .null) }
+    mutating func encode(_ value: Bool, forKey key: Key) { builder.append(key.stringValue, .bool(value)) }
+    mutating func encode(_ value: String, forKey key: Key) { builder.append(key.stringValue, .string(value)) }
+    mutating func encode(_ value: Double, forKey key: Key) { builder.append(key.stringValue, .double(value)) }
+    mutating func encode(_ value: Float, forKey key: Key) { builder.append(key.stringValue, JSONBoxing.box(value)) }
+    mutating func encode(_ value: Int, forKey key: Key) { builder.append(key.stringValue, .int(value)) }
+    mutating func encode(_ value: Int8, forKey key: Key) { builder.append(key.stringValue, .int(Int(value))) }
+    mutating func encode(_ value: Int16, forKey key: Key) { builder.append(key.stringValue, .int(Int(value))) }
+    mutating func encode(_ value: Int32, forKey key: Key) { builder.append(key.stringValue, .int(Int(value))) }
+    mutating func encode(_ value: Int64, forKey key: Key) { builder.append(key.stringValue, .int(Int(value))) }
+    mutating func encode(_ value: UInt, forKey key: Key) { builder.append(key.stringValue, JSONBoxing.box(value)) }
+    mutating func encode(_ value: UInt8, forKey key: Key) { builder.append(key.stringValue, .int(Int(value))) }
+    mutating func encode(_ value: UInt16, forKey key: Key) { builder.append(key.stringValue, .int(Int(value))) }
+    mutating func encode(_ value: UInt32, forKey key: Key) { builder.append(key.stringValue, .int(Int(value))) }
+    mutating func encode(_ value: UInt64, forKey key: Key) { builder.append(key.stringValue, JSONBoxing.box(value)) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        builder.members[key.stringValue] = try node.encodeChild(value, at: key)
+        builder.append(key.stringValue, try node.encodeChild(value, at: key))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(

@@ -10,8 +10,10 @@ package final class Database {
     package let path: String
     package let configuration: DatabaseConfiguration
     private var statementCache: [String: Statement] = [:]
-    /// Cached SQL in order of last use, oldest first, for eviction.
-    private var statementCacheOrder: [String] = []
+    /// Counts statement uses; each cached statement remembers the count at its last use, so the
+    /// least recently used one is found when the cache is full (rare) instead of reordering a list
+    /// on every use (which compared SQL strings, and was the costliest part of a rule change).
+    private var statementUses: UInt64 = 0
     var savepointDepth = 0
     private var isClosed = false
 
@@ -87,7 +89,6 @@ package final class Database {
         guard !isClosed else { return }
         isClosed = true
         statementCache.removeAll()
-        statementCacheOrder.removeAll()
         // close_v2 defers the close until statements still held elsewhere are finalized.
         sqlite3_close_v2(handle)
     }
@@ -103,15 +104,15 @@ package final class Database {
     /// leaves it reset with cleared bindings whatever happens.
     func withStatement<T>(_ sql: String, _ body: (Statement) throws -> T) throws -> T {
         let statement: Statement
-        if let cached = statementCache[sql], !cached.isBorrowed {
-            statement = cached
-            touchCacheEntry(sql)
-        } else if statementCache[sql] != nil {
-            statement = try makeStatement(sql)  // nested use of the same SQL
+        if let cached = statementCache[sql] {
+            // A borrowed one is in use further up this thread's stack: the same SQL, nested.
+            statement = cached.isBorrowed ? try makeStatement(sql) : cached
         } else {
             statement = try makeStatement(sql)
             insertCacheEntry(statement)
         }
+        statementUses &+= 1
+        statement.lastUse = statementUses
         statement.isBorrowed = true
         defer {
             statement.reset()
@@ -124,20 +125,11 @@ package final class Database {
     private func insertCacheEntry(_ statement: Statement) {
         guard configuration.statementCacheCapacity > 0 else { return }
         if statementCache.count >= configuration.statementCacheCapacity,
-            let oldest = statementCacheOrder.first(where: { statementCache[$0]?.isBorrowed == false })
+            let oldest = statementCache.values.filter({ !$0.isBorrowed }).min(by: { $0.lastUse < $1.lastUse })
         {
-            statementCache[oldest] = nil
-            statementCacheOrder.removeAll { $0 == oldest }
+            statementCache[oldest.sql] = nil
         }
         statementCache[statement.sql] = statement
-        statementCacheOrder.append(statement.sql)
-    }
-
-    private func touchCacheEntry(_ sql: String) {
-        // The common case, a hot statement, is already last.
-        guard statementCacheOrder.last != sql else { return }
-        statementCacheOrder.removeAll { $0 == sql }
-        statementCacheOrder.append(sql)
     }
 
     // MARK: Running SQL

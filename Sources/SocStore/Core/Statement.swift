@@ -16,6 +16,8 @@ package final class Statement {
     /// Set while a caller is using a cached statement, so a nested use of the same SQL
     /// prepares a fresh statement instead of resetting the one in flight.
     var isBorrowed = false
+    /// When the connection's statement cache last handed this out (its use counter).
+    var lastUse: UInt64 = 0
 
     init(connection: OpaquePointer, path: String?, sql: String) throws {
         var prepared: OpaquePointer?
