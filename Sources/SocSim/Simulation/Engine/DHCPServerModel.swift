@@ -55,7 +55,9 @@ package struct DHCPServerModel: Sendable, Hashable, Codable {
         if let reserved = reservations.first(where: { $0.mac == mac }) { return reserved.address }
         if let leased = dynamicLeases.first(where: { $0.mac == mac }) { return leased.address }
         let used = Set(dynamicLeases.map(\.address.value))
-        let wanted = message.requestedAddress.map(\.value).flatMap { pool.contains($0) && !used.contains($0) ? $0 : nil }
+        let wanted = message.requestedAddress.map(\.value).flatMap {
+            pool.contains($0) && !used.contains($0) ? $0 : nil
+        }
         guard let free = wanted ?? pool.first(where: { !used.contains($0) }) else { return nil }
         dynamicLeases.append(Reservation(mac: mac, address: IPv4Address(free), hostName: message.clientHostName))
         return IPv4Address(free)

@@ -96,7 +96,8 @@ package struct RogueDeviceGenerator: Sendable, Hashable, Codable {
             FiveTuple(
                 source: .unspecified, destination: .limitedBroadcast, sourcePort: 68, destinationPort: 67, proto: .udp),
             size: 328 + random.nextIndex(below: 16),
-            payload: .dhcp(DHCPMessage(kind: kind, clientMAC: mac, clientHostName: hostName, requestedAddress: address)),
+            payload: .dhcp(
+                DHCPMessage(kind: kind, clientMAC: mac, clientHostName: hostName, requestedAddress: address)),
             malicious: true, sourceHost: hostName, destinationHost: dhcpServerHost)
     }
 }
