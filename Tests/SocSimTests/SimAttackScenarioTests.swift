@@ -99,6 +99,11 @@ import Testing
         let probes = simulation.logs.firewall.elements.filter { $0.tuple.source == scanner && $0.tcpFlags == .syn }
         #expect(Set(probes.map(\.tuple.destinationPort)) == Set(1...1_024))
         #expect(probes.allSatisfy { $0.tick >= 30 && $0.tick < 200 })
+        #expect(
+            probes.allSatisfy {
+                $0.nativeLine.hasSuffix(
+                    " DST=10.0.0.10 LEN=44 PROTO=TCP SPT=\($0.tuple.sourcePort) DPT=\($0.tuple.destinationPort) SYN")
+            })
         #expect(simulation.logs.webAccess.elements.contains { $0.client == scanner })
         #expect(simulation.siteHealth == .down)
     }
