@@ -81,10 +81,18 @@ struct SimQueryTests {
         defer { harness.closeAndRemove() }
         let list = harness.simulation.scenarioList
         #expect(list.default == "web-flood" && list.current == "web-flood")
-        #expect(list.scenarios.map(\.name) == ["web-flood", "web-flood-rotating", "login-flood-shared-gateway"])
-        #expect(list.scenarios.map(\.difficulty) == [.introductory, .intermediate, .advanced])
+        #expect(
+            list.scenarios.map(\.name) == [
+                "web-flood", "ssh-brute-force", "port-scan-then-flood", "web-flood-rotating", "dns-tunnel",
+                "rogue-dhcp-device", "login-flood-shared-gateway",
+            ])
+        #expect(
+            list.scenarios.map(\.difficulty) == [
+                .introductory, .introductory, .introductory, .intermediate, .intermediate, .intermediate, .advanced,
+            ])
         #expect(list.scenarios.allSatisfy { !$0.hints.isEmpty && !$0.objective.isEmpty })
         #expect(list.scenarios[0].solvedWhen.contains("100 consecutive ticks (10 s"))
+        #expect(list.scenarios[1].solvedWhen.hasSuffix("of legitimate packets (and of SSH logins alone) succeed."))
     }
 
     @Test func unknownScenarioIsInvalidParamsNamingTheKnownOnes() throws {

@@ -26,9 +26,20 @@ struct SIEMDetectionTests {
     }
 
     @Test("benign traffic alone raises nothing", arguments: ScenarioCatalog.standard.scenarios.map(\.name))
-    func noFalsePositivesBeforeTheAttack(scenario: String) throws {
-        // Every scenario's flood starts at tick 30; before it, and with the flood's sources
-        // blocked after it, only visitors, workstations, DHCP and the admin's SSH remain.
+    func noFalsePositivesWithoutTheAttack(scenario: String) throws {
+        // Visitors (some mistyping passwords), workstations, DHCP and the administrators' SSH.
+        var definition = try #require(ScenarioCatalog.standard.definition(named: scenario))
+        definition.traffic.removeAll(where: \.isAttack)
+        var run = MonitoredSimulation(definition: definition, seed: 5)
+        var filter = AcceptAllPacketFilter()
+        run.run(ticks: 3_000, filter: &filter)
+        #expect(run.alerts.isEmpty, "\(run.alerts.map(\.summary))")
+    }
+
+    @Test("a blocked flood raises nothing once blocked", arguments: ["web-flood", "web-flood-rotating"])
+    func noAlertsFromABlockedFlood(scenario: String) throws {
+        // The firewall log still records the dropped requests, but on one port; only served
+        // requests count as a flood.
         var run = try MonitoredSimulation(scenario, seed: 5)
         var filter = BlockListFilter()
         filter.add(source: run.simulation.attackerNetwork, destinationPort: 80)
@@ -36,17 +47,47 @@ struct SIEMDetectionTests {
         #expect(run.alerts.isEmpty, "\(run.alerts.map(\.summary))")
     }
 
+    /// What each scenario's attack must raise, in the order the detections first fire.
+    static let expectedDetections: [(String, [DetectionKind])] = [
+        ("web-flood", [.requestFlood]),
+        ("web-flood-rotating", [.requestFlood]),
+        ("login-flood-shared-gateway", [.requestFlood]),
+        ("ssh-brute-force", [.bruteForceLogin]),
+        ("port-scan-then-flood", [.portScan, .requestFlood]),
+        ("dns-tunnel", [.dnsTunnelling]),
+        // It joins, then guesses default passwords on the server's SSH.
+        ("rogue-dhcp-device", [.unknownDHCPDevice, .bruteForceLogin]),
+    ]
+
+    @Test("the expectations cover the whole catalog")
+    func everyScenarioHasExpectations() {
+        #expect(Self.expectedDetections.map(\.0).sorted() == ScenarioCatalog.standard.scenarios.map(\.name).sorted())
+    }
+
     @Test(
-        "every scenario's flood is attributed only to attacking addresses",
-        arguments: ScenarioCatalog.standard.scenarios.map(\.name))
-    func floodAttribution(scenario: String) throws {
+        "every scenario's attack raises its detections, attributed only to the attack's sources",
+        arguments: expectedDetections)
+    func attackDetectionAndAttribution(scenario: String, expected: [DetectionKind]) throws {
         var run = try MonitoredSimulation(scenario, seed: 9)
         var filter = AcceptAllPacketFilter()
         run.run(ticks: 400, filter: &filter)
-        #expect(!run.alerts.isEmpty)
+        var firstFirings: [DetectionKind] = []
+        for alert in run.alerts.sorted(by: { ($0.firstTick, $0.id) < ($1.firstTick, $1.id) })
+        where !firstFirings.contains(alert.detection) {
+            firstFirings.append(alert.detection)
+        }
+        #expect(firstFirings == expected)
+        // Ground truth: the addresses red packets came from, and the MAC of a rogue device.
+        let attackers = Set(
+            run.simulation.recentTraffic.elements.filter(\.packet.malicious).map(\.packet.tuple.source))
+        let inventory = DeviceInventory(topology: run.simulation.topology)
         for alert in run.alerts {
-            #expect(alert.detection == .requestFlood)
-            #expect(run.simulation.attackerNetwork.contains(try #require(alert.source.address)))
+            if let address = alert.source.address {
+                #expect(attackers.contains(address), "\(alert.summary)")
+            } else {
+                let mac = try #require(alert.source.mac)
+                #expect(!inventory.knows(mac), "\(alert.summary)")
+            }
         }
     }
 

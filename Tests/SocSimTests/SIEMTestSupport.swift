@@ -90,6 +90,14 @@ struct MonitoredSimulation {
         monitor = SecurityMonitor(retention: retention, inventory: DeviceInventory(topology: simulation.topology))
     }
 
+    /// `definition`, which need not be in the catalog (a scenario stripped of its attack, say).
+    init(definition: ScenarioDefinition, seed: UInt64, retention: Int = 400_000) {
+        simulation = Simulation(
+            scenario: definition, seed: seed, configuration: SimulationConfiguration(retention: generousRetention),
+            flagSecret: nil)
+        monitor = SecurityMonitor(retention: retention, inventory: DeviceInventory(topology: simulation.topology))
+    }
+
     /// Steps `ticks` ticks in chunks, ingesting after each and running the incident policy.
     mutating func run<Filter: PacketFilter>(ticks: Int, filter: inout Filter, chunk: Int = 10) {
         var remaining = ticks

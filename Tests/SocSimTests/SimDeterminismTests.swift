@@ -42,7 +42,7 @@ import Testing
         #expect(outputLines(of: blocked) != outputLines(of: open))
     }
 
-    @Test(arguments: ["web-flood", "web-flood-rotating", "login-flood-shared-gateway"])
+    @Test(arguments: ScenarioCatalog.standard.scenarios.map(\.name))
     func snapshotRestoreResumesExactly(scenario: String) throws {
         let n = 137
         let m = 163

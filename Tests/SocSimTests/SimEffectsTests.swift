@@ -84,4 +84,22 @@ import Testing
         _ = server.handle(message(.release, rogue, IPv4Address(10, 0, 0, 100)))
         #expect(server.dynamicLeases.map(\.mac) == [other])
     }
+
+    @Test func dhcpServerGrantsARequestedFreePoolAddress() {
+        let first = MACAddress(0xB827_EB00_0001)
+        let second = MACAddress(0xB827_EB00_0002)
+        let third = MACAddress(0xB827_EB00_0003)
+        var server = DHCPServerModel(reservations: [], pool: DHCPServerModel.roomPool)
+        func message(_ kind: DHCPMessage.Kind, _ mac: MACAddress, _ address: IPv4Address?) -> DHCPMessage {
+            DHCPMessage(kind: kind, clientMAC: mac, clientHostName: "h", requestedAddress: address)
+        }
+        let wanted = IPv4Address(10, 0, 0, 150)
+        #expect(server.handle(message(.discover, first, wanted)).map(\.1) == [nil, wanted])
+        #expect(server.handle(message(.request, first, wanted)).map(\.0) == [.request, .ack])
+        // Taken, or outside the pool: the lowest free address instead.
+        #expect(server.handle(message(.discover, second, wanted)).map(\.1) == [nil, IPv4Address(10, 0, 0, 100)])
+        #expect(
+            server.handle(message(.discover, third, IPv4Address(10, 0, 0, 21))).map(\.1)
+                == [nil, IPv4Address(10, 0, 0, 101)])
+    }
 }

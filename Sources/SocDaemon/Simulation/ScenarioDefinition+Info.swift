@@ -26,11 +26,13 @@ extension ScenarioCheck {
     /// The check in words, for learners.
     func explanation(millisecondsPerTick: Int64) -> String {
         switch self {
-        case .sustainedProtection(let windowTicks, let minimumLegitimateSuccess):
+        case .sustainedProtection(let windowTicks, let minimumLegitimateSuccess, let guarding):
             let seconds = Double(Int64(windowTicks) * millisecondsPerTick) / 1000
             let percent = Int(minimumLegitimateSuccess * 100 + 0.5)
-            return "No attack packet reaches the web server for \(windowTicks) consecutive ticks "
-                + "(\(seconds.formatted) s of simulated time) while at least \(percent) % of legitimate packets succeed."
+            let services = guarding.isEmpty ? "" : " (and of \(guarding.map(\.label).joined(separator: ", ")) alone)"
+            return "No attack packet gets through the firewall for \(windowTicks) consecutive ticks "
+                + "(\(seconds.formatted) s of simulated time) while at least \(percent) % of legitimate packets"
+                + "\(services) succeed."
         }
     }
 }

@@ -5,8 +5,8 @@ package struct ScenarioStatus: Sendable, Hashable, Codable {
     package var objective: String
     package var hints: [String]
     package var attackStarted: Bool
-    /// Consecutive ticks, up to now, in which no malicious packet reached the server (since the
-    /// attack began; 0 before).
+    /// Consecutive ticks, up to now, in which no malicious packet got through the firewall (since
+    /// the attack began; 0 before).
     package var ticksProtected: Int64
     package var windowTicks: Int
     /// Legitimate success over the check's window; nil until something legitimate was sent.
@@ -14,6 +14,8 @@ package struct ScenarioStatus: Sendable, Hashable, Codable {
     package var attackPacketsBlocked: Int
     package var legitimatePacketsLost: Int
     package var outcome: ScenarioOutcome?
+    /// The tick the attacker got in, when it did: the scenario is lost and can only be reloaded.
+    package var compromisedAtTick: Int64?
     /// `SOC{...}` once solved, when the simulation was given the install's secret.
     package var flag: String?
 

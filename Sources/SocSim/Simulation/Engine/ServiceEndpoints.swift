@@ -20,6 +20,14 @@ struct ServiceEndpoints: Sendable {
         sshPort = server?.services.first { $0.name == "ssh" }?.port
     }
 
+    /// An SSH login to the web server with a right password for an account it has.
+    @inline(__always)
+    func isAcceptedLogin(_ packet: Packet) -> Bool {
+        guard case .sshLogin(let attempt) = packet.payload else { return false }
+        return attempt.passwordCorrect && attempt.userExists && packet.tuple.destination == server
+            && packet.tuple.proto == .tcp && packet.tuple.destinationPort == sshPort
+    }
+
     @inline(__always)
     func isWebRequest(_ packet: Packet) -> Bool {
         guard case .http = packet.payload else { return false }

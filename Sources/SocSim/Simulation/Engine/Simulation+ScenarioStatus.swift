@@ -7,7 +7,7 @@ extension Simulation {
             ticksProtected: protectedSince.map { max(0, tick - $0) } ?? 0,
             windowTicks: scenario.check.windowTicks, legitimateSuccessRate: progress.legitimateWindow.successRate,
             attackPacketsBlocked: counters.maliciousBlocked, legitimatePacketsLost: counters.legitimateLost,
-            outcome: progress.outcome,
+            outcome: progress.outcome, compromisedAtTick: progress.compromisedAtTick,
             flag: progress.outcome == nil
                 ? nil : flagSecret.map { ScenarioFlag.derive(scenarioName: scenario.name, seed: seed, secret: $0) })
     }

@@ -26,7 +26,7 @@ extension Simulation {
         guard snapshot.tick >= 0, snapshot.nextPacketID >= 1 else {
             throw .invalidSnapshot("tick \(snapshot.tick) or packet id \(snapshot.nextPacketID) out of range")
         }
-        guard snapshot.progress.legitimateWindow.windowTicks == definition.check.windowTicks else {
+        guard snapshot.progress.fits(definition.check) else {
             throw .invalidSnapshot("progress window does not match scenario \(definition.name)")
         }
         var configuration = snapshot.configuration

@@ -3,7 +3,9 @@ extension Simulation {
     /// What one tick's packets did, for progress and health.
     private struct TickTally {
         var malicious = 0
+        var maliciousDelivered = 0
         var maliciousReachedServer = 0
+        var compromised = false
         var legitimate = 0
         var legitimateSucceeded = 0
         var legitimateWebRequests = 0
@@ -32,6 +34,9 @@ extension Simulation {
         // Pass 2: deliver what got through, write every data source, count.
         var admission = webServer.admission(arrivals: webArrivals)
         var tally = TickTally()
+        let guarded = scenario.check.guardedServices
+        guardedTally.removeAll(keepingCapacity: true)
+        guardedTally.append(contentsOf: repeatElement((attempted: 0, succeeded: 0), count: guarded.count))
         for index in batch.packets.indices {
             let packet = batch.packets[index]
             let verdict = verdicts[index]
@@ -59,14 +64,24 @@ extension Simulation {
                 counters.maliciousPackets += 1
                 if outcome == .blocked {
                     counters.maliciousBlocked += 1
-                } else if packet.tuple.destination == endpoints.server {
-                    tally.maliciousReachedServer += 1
-                    counters.maliciousReachedServer += 1
+                } else {
+                    tally.maliciousDelivered += 1
+                    if packet.tuple.destination == endpoints.server {
+                        tally.maliciousReachedServer += 1
+                        counters.maliciousReachedServer += 1
+                    }
+                    if endpoints.isAcceptedLogin(packet) { tally.compromised = true }
                 }
             } else {
                 tally.legitimate += 1
                 counters.legitimatePackets += 1
                 if isWebRequest { tally.legitimateWebRequests += 1 }
+                if !guarded.isEmpty, let service = GuardedService(carrying: packet.payload),
+                    let slot = guarded.firstIndex(of: service)
+                {
+                    guardedTally[slot].attempted += 1
+                    if outcome == .delivered { guardedTally[slot].succeeded += 1 }
+                }
                 switch outcome {
                 case .delivered:
                     tally.legitimateSucceeded += 1
@@ -83,8 +98,13 @@ extension Simulation {
         siteHealthWindow.record(
             attempted: tally.legitimateWebRequests, succeeded: tally.legitimateWebRequestsAnswered)
         if tally.malicious > 0 && progress.attackStartTick == nil { progress.attackStartTick = tick }
-        if tally.maliciousReachedServer > 0 { progress.lastMaliciousDeliveryTick = tick }
+        if tally.maliciousDelivered > 0 { progress.lastMaliciousDeliveryTick = tick }
+        if tally.compromised && progress.compromisedAtTick == nil { progress.compromisedAtTick = tick }
         progress.legitimateWindow.record(attempted: tally.legitimate, succeeded: tally.legitimateSucceeded)
+        for slot in guardedTally.indices {
+            progress.guardedWindows[slot].record(
+                attempted: guardedTally[slot].attempted, succeeded: guardedTally[slot].succeeded)
+        }
         if progress.outcome == nil && scenario.check.isSatisfied(by: progress, afterTick: tick) {
             progress.outcome = makeOutcome(solvedAtTick: tick)
         }
@@ -140,6 +160,8 @@ extension Simulation {
                         client: tuple.source, clientPort: tuple.sourcePort))
             }
             return .delivered
+        case .connectionProbe:
+            return .delivered
         }
     }
 
@@ -147,10 +169,7 @@ extension Simulation {
         let start = progress.attackStartTick ?? tick
         let protectedSince = ScenarioCheck.protectedSinceTick(progress) ?? tick
         let success = progress.legitimateWindow.successRate ?? 0
-        let passMark =
-            switch scenario.check {
-            case .sustainedProtection(_, let minimum): minimum
-            }
+        let passMark = scenario.check.minimumLegitimateSuccess
         return ScenarioOutcome(
             solvedAtTick: tick, ticksToSolve: protectedSince - start, attackPacketsBlocked: counters.maliciousBlocked,
             legitimatePacketsLost: counters.legitimateLost, legitimateSuccessRate: success,

@@ -31,6 +31,8 @@ package struct Simulation: Sendable {
     var batch: PacketBatch
     /// Per-tick scratch, kept to reuse its storage.
     var verdicts: [PacketVerdict] = []
+    /// Per guarded service of the check, this tick's legitimate packets and successes.
+    var guardedTally: [(attempted: Int, succeeded: Int)] = []
     let interfaces: FirewallInterfaceResolver
     let endpoints: ServiceEndpoints
     let flagSecret: FlagSecret?
@@ -61,16 +63,14 @@ package struct Simulation: Sendable {
         initialAttackerAddresses = world.attackerAddresses
         interfaces = FirewallInterfaceResolver(topology: world.topology)
         endpoints = ServiceEndpoints(topology: world.topology)
-        progress = ScenarioProgress(windowTicks: scenario.check.windowTicks)
+        progress = ScenarioProgress(check: scenario.check)
         webServer = WebServerModel(
             capacityPerTick: max(1, Int(Double(scenario.serverCapacityPerTick) * configuration.trafficScale + 0.5)))
         logs = LogStore(retention: configuration.retention)
         recentTraffic = RingBuffer(capacity: configuration.retention.traffic)
         random = Xoshiro256StarStar(seed: seed)
         generators = world.generators
-        dhcpServer = DHCPServerModel(
-            reservations: world.dhcpReservations,
-            pool: IPv4Address(10, 0, 0, 100).value...IPv4Address(10, 0, 0, 199).value)
+        dhcpServer = DHCPServerModel(reservations: world.dhcpReservations, pool: DHCPServerModel.roomPool)
         batch = PacketBatch(nextPacketID: 1)
     }
 

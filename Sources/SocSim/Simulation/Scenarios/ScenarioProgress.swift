@@ -2,14 +2,43 @@
 package struct ScenarioProgress: Sendable, Hashable, Codable {
     /// The tick of the first malicious packet.
     package var attackStartTick: Int64?
-    /// The last tick a malicious packet got through the firewall to the web server.
+    /// The last tick a malicious packet got through the firewall (to the web server, the
+    /// resolver or out of the network: wherever the attack was going).
     package var lastMaliciousDeliveryTick: Int64?
+    /// The tick the attacker got in: a malicious login the server accepted. The scenario is lost.
+    package var compromisedAtTick: Int64?
     /// Legitimate packets over the check's window.
     package var legitimateWindow: TickWindowCounter
+    /// Per service of the check's `guardedServices`, in its order: that service's legitimate
+    /// packets over the window.
+    package var guardedWindows: [TickWindowCounter]
     /// Set once, when the check first holds; the scenario stays solved.
     package var outcome: ScenarioOutcome?
 
-    package init(windowTicks: Int) {
-        legitimateWindow = TickWindowCounter(windowTicks: windowTicks)
+    package init(check: ScenarioCheck) {
+        legitimateWindow = TickWindowCounter(windowTicks: check.windowTicks)
+        guardedWindows = check.guardedServices.map { _ in TickWindowCounter(windowTicks: check.windowTicks) }
+    }
+
+    /// Whether this progress was made under `check` (a snapshot restored into its scenario).
+    package func fits(_ check: ScenarioCheck) -> Bool {
+        legitimateWindow.windowTicks == check.windowTicks && guardedWindows.count == check.guardedServices.count
+            && guardedWindows.allSatisfy { $0.windowTicks == check.windowTicks }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case attackStartTick, lastMaliciousDeliveryTick, compromisedAtTick, legitimateWindow, guardedWindows, outcome
+    }
+
+    /// Snapshots written before guarded services existed have no `guardedWindows`: their
+    /// scenarios guarded none.
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        attackStartTick = try container.decodeIfPresent(Int64.self, forKey: .attackStartTick)
+        lastMaliciousDeliveryTick = try container.decodeIfPresent(Int64.self, forKey: .lastMaliciousDeliveryTick)
+        compromisedAtTick = try container.decodeIfPresent(Int64.self, forKey: .compromisedAtTick)
+        legitimateWindow = try container.decode(TickWindowCounter.self, forKey: .legitimateWindow)
+        guardedWindows = try container.decodeIfPresent([TickWindowCounter].self, forKey: .guardedWindows) ?? []
+        outcome = try container.decodeIfPresent(ScenarioOutcome.self, forKey: .outcome)
     }
 }

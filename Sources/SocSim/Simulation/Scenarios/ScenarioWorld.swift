@@ -22,6 +22,16 @@ package struct ScenarioWorld: Sendable {
     package var generators: [TrafficGenerator]
     /// The LAN's DHCP clients and the addresses reserved for them.
     package var dhcpReservations: [DHCPServerModel.Reservation]
+    /// The workstation the attack runs on, for a scenario with malware inside the LAN (the last
+    /// one, so that the administrator's, the first, stays clean).
+    package var compromisedWorkstation: NetworkHost?
+
+    /// Domains a DNS tunnel may use, one drawn per seed; reserved names (RFC 2606), two labels.
+    package static let tunnelDomains = [
+        "telemetry-sync.example", "cdn-metrics.example", "update-check.example", "static-analytics.example",
+    ]
+    /// Where a rogue device sends what it collects (reserved, RFC 2606).
+    package static let dropSiteNames = ["files.example-storage.example", "backup.sync-drive.example"]
 
     /// Builds the world of `definition` for `seed`. It draws from its own generator, seeded apart
     /// from the traffic's, so that adding a host here never shifts the packet stream.
@@ -64,6 +74,8 @@ package struct ScenarioWorld: Sendable {
         outsideSites = sites
 
         let workstations = topology.hosts(withRole: .workstation)
+        compromisedWorkstation =
+            definition.traffic.contains(where: \.runsOnCompromisedWorkstation) ? workstations.last : nil
         dhcpReservations = workstations.compactMap { host in
             guard let mac = host.mac, let address = host.address else { return nil }
             return DHCPServerModel.Reservation(mac: mac, address: address, hostName: host.name)
@@ -80,7 +92,11 @@ package struct ScenarioWorld: Sendable {
     ) -> TrafficGenerator {
         let server = NetworkTopology.webServerAddress
         let serverHost = NetworkTopology.webServerName
+        let sshPort = NetworkTopology.sshService.port
         let workstations = topology.hosts(withRole: .workstation).compactMap { host in
+            host.address.map { WorkstationActivityGenerator.Workstation(name: host.name, address: $0) }
+        }
+        let compromised = compromisedWorkstation.flatMap { host in
             host.address.map { WorkstationActivityGenerator.Workstation(name: host.name, address: $0) }
         }
         switch spec {
@@ -97,7 +113,7 @@ package struct ScenarioWorld: Sendable {
         case .workstationActivity(let visits, let intranet):
             return .workstations(
                 WorkstationActivityGenerator(
-                    workstations: workstations, resolver: NetworkTopology.routerAddress,
+                    workstations: workstations.filter { $0 != compromised }, resolver: NetworkTopology.routerAddress,
                     resolverHost: NetworkTopology.routerName, server: server, serverHost: serverHost,
                     outsideSites: outsideSites, visitsPerTick: visits * scale, intranetRequestsPerTick: intranet * scale
                 ))
@@ -131,6 +147,39 @@ package struct ScenarioWorld: Sendable {
                 HTTPFloodGenerator(
                     sources: sources, server: server, serverHost: serverHost, port: port,
                     requestsPerTick: rate * scale, startTick: startTick, requests: requests))
+        case .sshBruteForce(let rate, let startTick, let attemptsBeforeSuccess):
+            return .sshBruteForce(
+                SSHBruteForceGenerator(
+                    source: attackerAddresses[0], server: server, serverHost: serverHost, port: sshPort,
+                    attemptsPerTick: rate * scale, startTick: startTick,
+                    attemptsBeforeSuccess: random.nextInt(in: attemptsBeforeSuccess),
+                    crackedUser: random.pick(SSHBruteForceGenerator.serverAccounts)))
+        case .dnsTunnel(let rate, let startTick):
+            guard let compromised = compromised ?? workstations.last else {
+                preconditionFailure("a DNS tunnel needs a workstation to run on")
+            }
+            return .dnsTunnel(
+                DNSTunnelGenerator(
+                    client: compromised.address, clientHost: compromised.name, resolver: NetworkTopology.routerAddress,
+                    resolverHost: NetworkTopology.routerName, domain: random.pick(Self.tunnelDomains),
+                    queriesPerTick: rate * scale, startTick: startTick))
+        case .rogueDevice(let joinTick, let uploads, let logins):
+            let pool = DHCPServerModel.roomPool
+            // b8:27:eb is the Raspberry Pi Foundation's prefix: the classic plugged-in implant.
+            let mac = MACAddress(0xB827_EB00_0000 | UInt64(random.nextIndex(below: 1 << 24)))
+            let address = IPv4Address(pool.lowerBound + UInt32(random.nextIndex(below: pool.count)))
+            return .rogueDevice(
+                RogueDeviceGenerator(
+                    mac: mac, hostName: "raspberrypi", address: address, dhcpServer: NetworkTopology.routerAddress,
+                    dhcpServerHost: NetworkTopology.routerName, webServer: server, webServerHost: serverHost,
+                    sshPort: sshPort, dropSite: attackerAddresses[0], dropSiteName: random.pick(Self.dropSiteNames),
+                    joinTick: joinTick, uploadsPerTick: uploads * scale, loginAttemptsPerTick: logins * scale))
+        case .portScan(let probesPerTick, let startTick, let ports):
+            return .portScan(
+                PortScanGenerator(
+                    source: attackerAddresses[0], server: server, serverHost: serverHost, ports: ports,
+                    probesPerTick: max(1, Int(Double(probesPerTick) * scale + 0.5)), startTick: startTick,
+                    random: &random))
         }
     }
 }

@@ -9,7 +9,7 @@ package struct DHCPMessage: Sendable, Hashable, Codable {
     package var kind: Kind
     package var clientMAC: MACAddress
     package var clientHostName: String
-    /// The address asked for (REQUEST) or given back (RELEASE); nil in a DISCOVER.
+    /// The address asked for (REQUEST, and optionally DISCOVER) or given back (RELEASE).
     package var requestedAddress: IPv4Address?
 
     package init(kind: Kind, clientMAC: MACAddress, clientHostName: String, requestedAddress: IPv4Address?) {

@@ -6,8 +6,11 @@ package enum PacketPayload: Sendable, Hashable, Codable {
     case dnsQuery(name: String, type: DNSRecordType)
     case dhcp(DHCPMessage)
     case sshLogin(SSHLoginAttempt)
+    /// A bare TCP SYN, as a port scanner sends: it asks whether the port is open and carries no
+    /// data, so only the firewall log records it.
+    case connectionProbe
 
-    /// A few words for a packet list: `GET /login`, `DNS A example.com`, `DHCPREQUEST`.
+    /// A few words for a packet list: `GET /login`, `DNS A example.com`, `DHCPREQUEST`, `SYN probe`.
     package var summary: String {
         switch self {
         case .http(let request): "\(request.method.rawValue) \(request.path)"
@@ -15,6 +18,7 @@ package enum PacketPayload: Sendable, Hashable, Codable {
         case .dnsQuery(let name, let type): "DNS \(type.rawValue) \(name)"
         case .dhcp(let message): message.kind.rawValue
         case .sshLogin(let attempt): "SSH login \(attempt.user)"
+        case .connectionProbe: "SYN probe"
         }
     }
 }

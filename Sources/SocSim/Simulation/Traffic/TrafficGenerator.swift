@@ -7,6 +7,10 @@ package enum TrafficGenerator: Sendable, Hashable, Codable {
     case dhcpLeases(DHCPLeaseGenerator)
     case adminSSH(AdminSSHGenerator)
     case httpFlood(HTTPFloodGenerator)
+    case sshBruteForce(SSHBruteForceGenerator)
+    case dnsTunnel(DNSTunnelGenerator)
+    case rogueDevice(RogueDeviceGenerator)
+    case portScan(PortScanGenerator)
 
     package mutating func generate(into batch: inout PacketBatch, random: inout Xoshiro256StarStar) {
         switch self {
@@ -25,6 +29,18 @@ package enum TrafficGenerator: Sendable, Hashable, Codable {
         case .httpFlood(var generator):
             generator.generate(into: &batch, random: &random)
             self = .httpFlood(generator)
+        case .sshBruteForce(var generator):
+            generator.generate(into: &batch, random: &random)
+            self = .sshBruteForce(generator)
+        case .dnsTunnel(var generator):
+            generator.generate(into: &batch, random: &random)
+            self = .dnsTunnel(generator)
+        case .rogueDevice(var generator):
+            generator.generate(into: &batch, random: &random)
+            self = .rogueDevice(generator)
+        case .portScan(var generator):
+            generator.generate(into: &batch, random: &random)
+            self = .portScan(generator)
         }
     }
 }
