@@ -30,6 +30,12 @@ struct CandidateList: Sendable {
         }
     }
 
+    /// Adds `slot` at the end; its order key must be above every key in the list (bulk builds,
+    /// which file rules in evaluation order).
+    mutating func append(_ slot: UInt32) {
+        if isEmpty { head = slot } else { tail.append(slot) }
+    }
+
     /// Removes `slot`, which must be present with the order key it was inserted under.
     mutating func remove(_ slot: UInt32, orderKey: (UInt32) -> UInt64) {
         if head == slot {

@@ -23,6 +23,11 @@ struct CandidateTable: Sendable {
         shift = 60
     }
 
+    /// Sizes the table for `keys` keys without growing on the way (a bulk build).
+    mutating func reserveCapacity(_ keys: Int) {
+        while keys * 2 > entries.count { grow() }
+    }
+
     private var bucketMask: Int { entries.count - 1 }
 
     @inline(__always)

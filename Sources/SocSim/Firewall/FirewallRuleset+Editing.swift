@@ -21,24 +21,9 @@ extension FirewallRuleset {
     }
 
     /// Replaces every rule with `rules`, in the order given; all or nothing. The fast path for
-    /// loading the stored rule set at start.
+    /// loading the stored rule set at start: see `init(rules:defaultPolicy:)`.
     package mutating func replaceAll(with rules: [FirewallRule]) throws(FirewallRulesetError) {
-        var seen = Set<Int64>(minimumCapacity: rules.count)
-        for rule in rules {
-            guard seen.insert(rule.id).inserted else { throw .duplicateID(rule.id) }
-            do {
-                try rule.matchKey.checkPortsAgreeWithProtocol()
-            } catch {
-                throw .invalidRule(rule.id, error)
-            }
-        }
-        removeAll()
-        records.reserveCapacity(rules.count)
-        details.reserveCapacity(rules.count)
-        slotsByID.reserveCapacity(rules.count)
-        for rule in rules {
-            place(allocateSlot(for: rule), at: count)
-        }
+        self = try FirewallRuleset(rules: rules, defaultPolicy: defaultPolicy)
     }
 
     /// Deletes the rule with `id`; the rules after it move up one position.

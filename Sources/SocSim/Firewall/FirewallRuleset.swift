@@ -34,10 +34,12 @@ package struct FirewallRuleset: Sendable {
         self.defaultPolicy = defaultPolicy
     }
 
-    /// A rule set holding `rules` in the order given (their `position` fields are ignored).
+    /// A rule set holding `rules` in the order given (their `position` fields are ignored), as
+    /// inserting them one by one at the end would build it, but in one pass: see
+    /// `FirewallRuleset+BulkBuild.swift`. How socd loads its stored rules at start.
     package init(rules: [FirewallRule], defaultPolicy: RuleAction = .accept) throws(FirewallRulesetError) {
         self.init(defaultPolicy: defaultPolicy)
-        try replaceAll(with: rules)
+        try buildInOnePass(from: rules)
     }
 
     package var count: Int { order.count }

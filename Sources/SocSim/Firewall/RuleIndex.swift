@@ -35,6 +35,21 @@ struct RuleIndex: Sendable {
         if table.modifyList(forKey: key, { $0.insert(slot, orderKey: orderKey) }) == 1 { keyAppeared(key) }
     }
 
+    /// Files `slot` after every rule already filed: the bulk build's insert, which files rules
+    /// in evaluation order and so never compares order keys.
+    mutating func append(_ slot: UInt32, record: CompiledRule) {
+        guard let key = Self.indexKey(for: record) else {
+            unindexed.append(slot)
+            return
+        }
+        if table.modifyList(forKey: key, { $0.append(slot) }) == 1 { keyAppeared(key) }
+    }
+
+    /// Sizes the table for about `keys` distinct keys.
+    mutating func reserveCapacity(_ keys: Int) {
+        table.reserveCapacity(keys)
+    }
+
     /// Removes `slot`, filed under `record` (the record as it was when inserted).
     mutating func remove(_ slot: UInt32, record: CompiledRule, orderKey: (UInt32) -> UInt64) {
         guard let key = Self.indexKey(for: record) else {

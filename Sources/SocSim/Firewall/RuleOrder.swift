@@ -34,6 +34,29 @@ struct RuleOrder: Sendable {
 
     var lastKey: UInt64? { chunks.last?.keys.last }
 
+    init() {}
+
+    /// `slots` in the order given, with the keys appending them one by one would assign
+    /// (`spacing`, `2 * spacing`, ...), built in one pass. Chunks are half full, as splits leave
+    /// them, so that later inserts have room.
+    init(appending slots: [UInt32]) {
+        let chunkSize = Self.maximumChunk / 2
+        chunks.reserveCapacity((slots.count + chunkSize - 1) / chunkSize)
+        starts.reserveCapacity(chunks.capacity)
+        var start = 0
+        while start < slots.count {
+            let end = min(start + chunkSize, slots.count)
+            let keys = (start..<end).map { UInt64($0 + 1) * Self.spacing }
+            chunks.append(Chunk(keys: keys, slots: Array(slots[start..<end])))
+            starts.append(start)
+            start = end
+        }
+        count = slots.count
+    }
+
+    /// The key `init(appending:)` gives entry `index`.
+    static func appendedKey(at index: Int) -> UInt64 { UInt64(index + 1) * spacing }
+
     func slot(at index: Int) -> UInt32 {
         let (chunk, offset) = locate(index)
         return chunks[chunk].slots[offset]

@@ -53,6 +53,10 @@ package final class Database {
         }
     }
 
+    /// The most of the file `verifyOnOpen`'s check maps (SQLite caps it at its compile-time
+    /// maximum); beyond it the check reads as usual.
+    static let verificationMapBytes = 1 << 30
+
     deinit { close() }
 
     private func prepareConnection() throws {
@@ -60,7 +64,12 @@ package final class Database {
         _ = try scalar("SELECT count(*) FROM sqlite_schema") as Int?
         if configuration.verifyOnOpen {
             // Before anything below may write (journal_mode=WAL rewrites the header).
+            // The check reads every page once; through a memory map it skips a pread and a copy
+            // per page (a quarter of its time with a million firewall rules). The map is dropped
+            // afterwards: on a mapped file an I/O error is a SIGBUS rather than an error code.
+            try execute("PRAGMA mmap_size=\(Self.verificationMapBytes)")
             let problems = try query("PRAGMA quick_check") { row in try row[0] as String }
+            try execute("PRAGMA mmap_size=0")
             if problems != ["ok"] { throw DatabaseError.corrupt(path: path, problems: problems) }
         }
         if configuration.access == .readWriteCreate {
