@@ -71,7 +71,7 @@ struct ControlPlaneBenchmark {
                 + "\(requests) pipelined requests per throughput figure (\(PingWorkload.request(id: 500).count)-byte lines)"
         )
         table.note(
-            "both servers: \(ServerProcess.eventLoops) epoll loop threads, non-blocking sockets, "
+            "both servers: \(ServerProcess.eventLoops) epoll loop threads polling \(ServerProcess.busyPollMicroseconds) µs after activity, non-blocking sockets, "
                 + "connections dealt to the loops in turn; the echo server answers each read's complete lines with one send"
         )
         table.note(

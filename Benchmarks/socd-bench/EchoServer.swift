@@ -6,22 +6,27 @@ import SocPOSIX
 /// the first of which accepts and deals connections out in turn, and each read's complete lines
 /// answered with one send. What socd takes beyond this is the cost of JSON-RPC.
 ///
-/// It runs as its own process (`socd-bench echo-server PATH LOOPS`, which `ServerProcess`
+/// It polls after activity exactly as socd does (`--busy-poll`), so that the two differ only in
+/// what they do with a line.
+///
+/// It runs as its own process (`socd-bench echo-server PATH LOOPS BUSY-POLL-US`, which `ServerProcess`
 /// spawns) so that it competes for the CPUs exactly as socd does.
 enum EchoServer {
     static let commandName = "echo-server"
 
     /// Serves until killed. Returns an exit status only when it cannot start.
     static func main(_ arguments: [String]) -> Int32 {
-        guard arguments.count == 2, let loopCount = Int(arguments[1]), loopCount >= 1 else {
-            printToStandardError("usage: socd-bench \(commandName) SOCKET-PATH LOOPS")
+        guard arguments.count == 3, let loopCount = Int(arguments[1]), loopCount >= 1,
+            let busyPollMicroseconds = UInt64(arguments[2])
+        else {
+            printToStandardError("usage: socd-bench \(commandName) SOCKET-PATH LOOPS BUSY-POLL-MICROSECONDS")
             return 64
         }
         do {
             try Signals.ignore(SIGPIPE)
             _ = try? ProcessStats.raiseOpenFileLimit()
             let listener = try UnixSocket.listen(path: arguments[0], mode: 0o600)
-            let loops = try (0..<loopCount).map { _ in try EchoLoop() }
+            let loops = try (0..<loopCount).map { _ in try EchoLoop(busyPollNanoseconds: busyPollMicroseconds * 1_000) }
             loops[0].accept(from: listener, dealingTo: loops)
             for loop in loops.dropFirst() {
                 _ = try PosixThread.spawn(name: "echo-io", detached: true) { loop.run() }
@@ -53,6 +58,7 @@ private final class EchoLoop: @unchecked Sendable {
     }
 
     private let epoll: Epoll
+    private let busyPollNanoseconds: UInt64
     /// Accepted descriptors arrive here as 4-byte messages from the accepting loop.
     private let handoffReceiver: FileDescriptor
     let handoffSender: FileDescriptor
@@ -65,7 +71,8 @@ private final class EchoLoop: @unchecked Sendable {
     private static let handoffToken = UInt64(UInt32.max) + 1
     private static let listenerToken = UInt64(UInt32.max) + 2
 
-    init() throws {
+    init(busyPollNanoseconds: UInt64) throws {
+        self.busyPollNanoseconds = busyPollNanoseconds
         epoll = try Epoll()
         (handoffReceiver, handoffSender) = try UnixSocket.socketPair(nonblocking: true)
         try epoll.add(handoffReceiver, events: .readable, userData: Self.handoffToken)
@@ -78,14 +85,20 @@ private final class EchoLoop: @unchecked Sendable {
     }
 
     func run() {
+        var wasActive = false
         while true {
-            _ = try? epoll.wait(timeoutMilliseconds: -1) { event in
-                switch event.userData {
-                case Self.listenerToken: acceptAll()
-                case Self.handoffToken: receiveHandoffs()
-                default: serve(Int32(truncatingIfNeeded: event.userData), events: event.events)
-                }
-            }
+            let handled = try? epoll.wait(
+                timeoutMilliseconds: -1, afterPollingFor: wasActive ? busyPollNanoseconds : 0
+            ) { event in dispatch(event) }
+            wasActive = (handled ?? 0) > 0
+        }
+    }
+
+    private func dispatch(_ event: EpollEvent) {
+        switch event.userData {
+        case Self.listenerToken: acceptAll()
+        case Self.handoffToken: receiveHandoffs()
+        default: serve(Int32(truncatingIfNeeded: event.userData), events: event.events)
         }
     }
 

@@ -1,4 +1,5 @@
 import Glibc
+import SocDaemon
 import SocPOSIX
 
 /// A server under test, running as its own process on a socket in a temporary directory:
@@ -15,6 +16,9 @@ struct ServerProcess {
 
     /// Event-loop threads for both servers: socd's default, so the baseline matches it.
     static let eventLoops = 2
+    /// Polling after activity for both servers: socd's default `--busy-poll`, so the baseline
+    /// matches it.
+    static let busyPollMicroseconds = DaemonOptions().busyPollMicroseconds
 
     /// Starts socd with a fresh socket and the state directory `stateDirectory` (created when
     /// missing), and waits for READY=1 on a NOTIFY_SOCKET of our own. `options` are added to
@@ -44,6 +48,7 @@ struct ServerProcess {
             [
                 "--socket", socketPath, "--state-dir", stateDirectory ?? directory.file("\(label)-state"),
                 "--log-level", "warning", "--event-loops", String(eventLoops),
+                "--busy-poll", String(busyPollMicroseconds),
             ] + options
         let start = Stopwatch.now
         let process = try ChildProcess.spawn(
@@ -68,7 +73,7 @@ struct ServerProcess {
         unlink(socketPath)
         let start = Stopwatch.now
         let process = try ChildProcess.spawn(
-            paths.benchmark, [EchoServer.commandName, socketPath, String(eventLoops)],
+            paths.benchmark, [EchoServer.commandName, socketPath, String(eventLoops), String(busyPollMicroseconds)],
             environment: ChildProcess.environment(), standardErrorPath: logPath)
         let deadline = start + 10_000_000_000
         while true {

@@ -9,7 +9,7 @@ struct DaemonOptionsTests {
         let command = try DaemonOptions.parse([
             "--socket", "/tmp/s.sock", "--state-dir=/tmp/state", "--exit-idle", "2.5", "--log-level", "DEBUG",
             "--admin-group", "wheel", "--max-line-bytes", "4096", "--max-output-bytes", "65536",
-            "--max-connections", "10", "--drain-timeout", "1", "--event-loops", "3",
+            "--max-connections", "10", "--drain-timeout", "1", "--event-loops", "3", "--busy-poll", "0",
         ])
         var expected = DaemonOptions()
         expected.socketPath = "/tmp/s.sock"
@@ -22,6 +22,7 @@ struct DaemonOptionsTests {
         expected.maximumConnections = 10
         expected.drainTimeoutSeconds = 1
         expected.eventLoops = 3
+        expected.busyPollMicroseconds = 0
         #expect(command == .run(expected))
     }
 
@@ -49,6 +50,8 @@ struct DaemonOptionsTests {
         (["--log-level", "loud"], "--log-level: \"loud\" is not one of trace, debug, info, notice, warning, error"),
         (["--max-line-bytes", "10"], "--max-line-bytes: \"10\" is not a number of at least 64"),
         (["--socket", ""], "paths must not be empty"),
+        (["--busy-poll", "-1"], "--busy-poll: \"-1\" is not a number of at least 0"),
+        (["--busy-poll", "20000"], "--busy-poll: 20000 is more than 10000 microseconds"),
     ])
     func rejectsBadArgumentsNamingThem(arguments: [String], message: String) {
         #expect(throws: DaemonUsageError(message: message)) { try DaemonOptions.parse(arguments) }

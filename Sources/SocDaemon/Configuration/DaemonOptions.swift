@@ -18,6 +18,11 @@ package struct DaemonOptions: Sendable, Equatable {
     package var drainTimeoutSeconds = 5.0
     /// Event-loop threads; connections are spread over them.
     package var eventLoops = 2
+    /// How long an event-loop thread keeps polling after activity before it sleeps (see
+    /// `Epoll.wait(timeoutMilliseconds:afterPollingFor:_:)`); 0 sleeps at once.
+    package var busyPollMicroseconds = 50
+    /// The most `--busy-poll` accepts: beyond this, polling costs far more than a wake-up.
+    package static let maximumBusyPollMicroseconds = 10_000
     /// How commits reach the disk. `full` (the default) fsyncs every group commit, so an
     /// acknowledged change survives power loss; `normal` leaves that to checkpoints, so it
     /// survives a crash of socd (kill -9) but not of the machine, at a fraction of the latency.
@@ -61,6 +66,8 @@ extension DaemonOptions {
           --max-connections N      Connections served at once (default: 4096)
           --drain-timeout SECONDS  Grace period for in-flight requests at shutdown (default: 5)
           --event-loops N          I/O threads (default: 2)
+          --busy-poll MICROSECONDS I/O threads poll this long after activity before
+                                   sleeping, for lower latency (default: 50; 0: off)
           --durability MODE        full: fsync each commit (default); normal: survive
                                    a socd crash but not a power loss, much faster
           -h, --help               Show this help
@@ -117,6 +124,14 @@ extension DaemonOptions {
             case "--max-connections": options.maximumConnections = try number(Int.self, atLeast: 1)
             case "--drain-timeout": options.drainTimeoutSeconds = try number(Double.self, atLeast: 0)
             case "--event-loops": options.eventLoops = try number(Int.self, atLeast: 1)
+            case "--busy-poll":
+                let microseconds = try number(Int.self, atLeast: 0)
+                guard microseconds <= maximumBusyPollMicroseconds else {
+                    throw DaemonUsageError(
+                        message: "--busy-poll: \(microseconds) is more than \(maximumBusyPollMicroseconds) microseconds"
+                    )
+                }
+                options.busyPollMicroseconds = microseconds
             case "--durability":
                 let text = try value()
                 guard let durability = Durability(rawValue: text.lowercased()) else {

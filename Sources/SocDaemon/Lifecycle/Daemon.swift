@@ -76,9 +76,10 @@ final class Daemon {
         let dispatcher = RPCDispatcher(router: DaemonAPI.makeRouter(services)) { method, error in
             logger.error("\(method) failed: \(error)")
         }
-        let limits = ServerLimits(
+        var limits = ServerLimits(
             maximumLineBytes: options.maximumLineBytes, maximumOutputBytes: options.maximumOutputBytes,
             maximumConnections: options.maximumConnections)
+        limits.busyPollNanoseconds = UInt64(options.busyPollMicroseconds) * 1_000
         do {
             server = try Server(
                 listener: listener, dispatcher: dispatcher, limits: limits, loopCount: options.eventLoops,

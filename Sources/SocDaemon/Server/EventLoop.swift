@@ -79,13 +79,20 @@ package final class EventLoop: @unchecked Sendable {
 
     /// The thread body. Returns after `.stop`, with every connection closed.
     func run() {
+        // Polling continues only while there is activity: a loop that woke from its timeout
+        // with nothing to do goes straight back to sleep.
+        var wasActive = false
         while running {
             heartbeat.store(MonotonicClock.milliseconds, ordering: .relaxed)
             let timeout: Int32 = acceptPausedUntil > 0 ? 100 : 1000
             do {
-                _ = try epoll.wait(timeoutMilliseconds: timeout) { event in
+                let handled = try epoll.wait(
+                    timeoutMilliseconds: timeout,
+                    afterPollingFor: wasActive ? environment.limits.busyPollNanoseconds : 0
+                ) { event in
                     handle(event)
                 }
+                wasActive = handled > 0
             } catch {
                 environment.logger.error("event loop \(index): epoll_wait failed: \(error)")
             }

@@ -5,6 +5,8 @@ package struct ServerLimits: Sendable {
     package var maximumConnections: Int
     /// Bytes read per wakeup before the loop serves other connections.
     package var readBudgetBytes = 256 << 10
+    /// How long a loop keeps polling after it handled events before it sleeps in epoll_wait.
+    package var busyPollNanoseconds: UInt64 = 0
 
     package init(maximumLineBytes: Int, maximumOutputBytes: Int, maximumConnections: Int) {
         self.maximumLineBytes = maximumLineBytes

@@ -41,8 +41,10 @@ package struct IPv4Address: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     package var octets: (UInt8, UInt8, UInt8, UInt8) {
-        (UInt8(value >> 24), UInt8(truncatingIfNeeded: value >> 16), UInt8(truncatingIfNeeded: value >> 8),
-         UInt8(truncatingIfNeeded: value))
+        (
+            UInt8(value >> 24), UInt8(truncatingIfNeeded: value >> 16), UInt8(truncatingIfNeeded: value >> 8),
+            UInt8(truncatingIfNeeded: value)
+        )
     }
 
     package var description: String {
