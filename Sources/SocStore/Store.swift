@@ -67,7 +67,8 @@ package final class Store: Sendable {
             connection.close()
             throw error
         }
-        let writer = try StoreWriter(connection: connection, maxBatchSize: options.maxBatchSize)
+        let writer = try StoreWriter(
+            connection: connection, maxBatchSize: options.maxBatchSize, pollNanoseconds: options.writerPollNanoseconds)
         var readerConfiguration = DatabaseConfiguration(access: .readOnly)
         readerConfiguration.busyTimeoutMilliseconds = options.busyTimeoutMilliseconds
         let reader = StoreReader(path: path, configuration: readerConfiguration, maxIdle: options.maxIdleReaders)

@@ -6,6 +6,8 @@ package struct StoreOptions: Sendable {
     package var busyTimeoutMilliseconds: Int32 = 5_000
     /// The most jobs the writer commits in one transaction.
     package var maxBatchSize = 256
+    /// How long the writer polls for the next job after a batch before sleeping (0: never).
+    package var writerPollNanoseconds: UInt64 = 0
     /// Read-only connections kept open between reads.
     package var maxIdleReaders = 4
     /// Run `PRAGMA quick_check` at open, refusing a damaged file up front.

@@ -196,3 +196,39 @@ import Testing
         #expect(try store.write { db in try db.scalar("PRAGMA journal_mode") as String? } == "wal")
     }
 }
+
+/// A writer that polls for its next job after each batch (socd's `--busy-poll`) must behave
+/// exactly as one that sleeps at once: every job lands, in order, and closing ends the thread.
+@Suite struct PollingStoreWriterTests {
+    private func openStore(in directory: TemporaryDirectory, pollNanoseconds: UInt64) throws -> Store {
+        var options = StoreOptions()
+        options.writerPollNanoseconds = pollNanoseconds
+        options.migrations =
+            SocdSchema.migrations + [
+                Migration(name: "test_items") { db in try db.execute("CREATE TABLE items(n INTEGER NOT NULL UNIQUE)") }
+            ]
+        return try Store.open(stateDirectory: directory.path, options: options)
+    }
+
+    @Test(arguments: [UInt64(0), 200_000, 5_000_000])
+    func sequentialAndConcurrentJobsLandWhetherTheWriterPollsOrSleeps(pollNanoseconds: UInt64) throws {
+        let directory = try TemporaryDirectory()
+        let store = try openStore(in: directory, pollNanoseconds: pollNanoseconds)
+        // One at a time: each job arrives while the writer is polling after the previous one.
+        for index in 0..<200 {
+            try store.write { db in try db.execute("INSERT INTO items(n) VALUES (?)", index) }
+        }
+        DispatchQueue.concurrentPerform(iterations: 8) { worker in
+            for index in 0..<25 {
+                try? store.write { db in try db.execute("INSERT INTO items(n) VALUES (?)", 1_000 + worker * 25 + index)
+                }
+            }
+        }
+        let count = try store.read { db in try db.scalar("SELECT count(*) FROM items") as Int? }
+        #expect(count == 400)
+        let closing = ContinuousClock.now
+        store.close()
+        // A polling writer notices the close like a sleeping one (at worst after its poll).
+        #expect(ContinuousClock.now - closing < .seconds(2))
+    }
+}

@@ -23,6 +23,15 @@ package struct DaemonOptions: Sendable, Equatable {
     package var busyPollMicroseconds = 50
     /// The most `--busy-poll` accepts: beyond this, polling costs far more than a wake-up.
     package static let maximumBusyPollMicroseconds = 10_000
+
+    /// `--busy-poll` in nanoseconds: for the event loops after activity, and for the store's
+    /// writer after a batch.
+    package var busyPollNanoseconds: UInt64 { UInt64(busyPollMicroseconds) * 1_000 }
+
+    /// While a connection waits for a deferred reply (a durable commit: a few hundred
+    /// microseconds), its loop polls for up to this long instead of sleeping until the writer
+    /// wakes it; only when busy polling is on.
+    package var inFlightPollNanoseconds: UInt64 { busyPollMicroseconds > 0 ? 1_000_000 : 0 }
     /// How commits reach the disk. `full` (the default) fsyncs every group commit, so an
     /// acknowledged change survives power loss; `normal` leaves that to checkpoints, so it
     /// survives a crash of socd (kill -9) but not of the machine, at a fraction of the latency.

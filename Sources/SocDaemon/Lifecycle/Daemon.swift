@@ -35,6 +35,7 @@ final class Daemon {
         do {
             var storeOptions = StoreOptions()
             storeOptions.synchronous = options.durability == .full ? .full : .normal
+            storeOptions.writerPollNanoseconds = options.busyPollNanoseconds
             store = try Store.open(stateDirectory: stateDirectory, options: storeOptions)
         } catch {
             logger.error("cannot open the database in \(stateDirectory): \(error)")
@@ -79,7 +80,8 @@ final class Daemon {
         var limits = ServerLimits(
             maximumLineBytes: options.maximumLineBytes, maximumOutputBytes: options.maximumOutputBytes,
             maximumConnections: options.maximumConnections)
-        limits.busyPollNanoseconds = UInt64(options.busyPollMicroseconds) * 1_000
+        limits.busyPollNanoseconds = options.busyPollNanoseconds
+        limits.inFlightPollNanoseconds = options.inFlightPollNanoseconds
         do {
             server = try Server(
                 listener: listener, dispatcher: dispatcher, limits: limits, loopCount: options.eventLoops,

@@ -44,6 +44,8 @@ package final class EventLoop: @unchecked Sendable {
     private var acceptPausedUntil: Int64 = 0
     private var draining = false
     private var running = true
+    /// Deferred replies this loop's connections wait for (a commit in progress, say).
+    private var repliesInFlight = 0
     private let readBuffer: UnsafeMutableRawBufferPointer
 
     private static let wakeupToken: UInt64 = .max
@@ -79,8 +81,9 @@ package final class EventLoop: @unchecked Sendable {
 
     /// The thread body. Returns after `.stop`, with every connection closed.
     func run() {
-        // Polling continues only while there is activity: a loop that woke from its timeout
-        // with nothing to do goes straight back to sleep.
+        // Polling continues only while there is activity, or while a reply is on its way from
+        // another thread (a commit takes a few hundred microseconds): a loop that woke from its
+        // timeout with nothing to do goes straight back to sleep.
         var wasActive = false
         while running {
             heartbeat.store(MonotonicClock.milliseconds, ordering: .relaxed)
@@ -88,7 +91,9 @@ package final class EventLoop: @unchecked Sendable {
             do {
                 let handled = try epoll.wait(
                     timeoutMilliseconds: timeout,
-                    afterPollingFor: wasActive ? environment.limits.busyPollNanoseconds : 0
+                    afterPollingFor: repliesInFlight > 0
+                        ? environment.limits.inFlightPollNanoseconds
+                        : wasActive ? environment.limits.busyPollNanoseconds : 0
                 ) { event in
                     handle(event)
                 }
@@ -128,6 +133,8 @@ package final class EventLoop: @unchecked Sendable {
         case .adopt(let descriptor, let seed):
             adopt(descriptor, seed: seed)
         case .replyReady(let id, let reply, let bytes):
+            // Counted even when the connection is gone: every pending reply completes once.
+            repliesInFlight -= 1
             guard let connection = connections[id] else { return }
             connection.resolvePending(reply, bytes: bytes)
             // The lines that waited behind it may run now.
@@ -285,6 +292,7 @@ package final class EventLoop: @unchecked Sendable {
                     line: line, context: connection.context, output: &connection.output)
                 if let pending {
                     connection.enqueuePending(pending)
+                    repliesInFlight += 1
                     let id = connection.id
                     let identifier = ObjectIdentifier(pending)
                     pending.whenReady { [self] bytes in

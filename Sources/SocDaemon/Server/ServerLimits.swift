@@ -7,6 +7,8 @@ package struct ServerLimits: Sendable {
     package var readBudgetBytes = 256 << 10
     /// How long a loop keeps polling after it handled events before it sleeps in epoll_wait.
     package var busyPollNanoseconds: UInt64 = 0
+    /// How long a loop keeps polling while one of its connections waits for a deferred reply.
+    package var inFlightPollNanoseconds: UInt64 = 0
 
     package init(maximumLineBytes: Int, maximumOutputBytes: Int, maximumConnections: Int) {
         self.maximumLineBytes = maximumLineBytes
