@@ -52,6 +52,30 @@ import Testing
         _ = server.finish()
     }
 
+    @Test func aCallWithoutAReplyTimesOutAfterTheReplyTimeout() throws {
+        let (client, server) = try FakeServer.pair { _, _ in .lines() }
+        client.replyTimeout = .milliseconds(200)
+        let start = ContinuousClock.now
+        let error = try #require(throws: ClientError.self) { try client.call(method: "system.ping", params: nil) }
+        let waited = ContinuousClock.now - start
+        #expect(error.reason == .timedOut(seconds: 0.2))
+        #expect(error.method == "system.ping")
+        #expect(waited >= .milliseconds(200) && waited < .seconds(5))
+        client.close()
+        _ = server.finish()
+    }
+
+    @Test func aSlowReplyWithinTheTimeoutArrives() throws {
+        let (client, server) = try FakeServer.pair { request, _ in
+            usleep(100_000)
+            return .lines(FakeServer.result(["pong": true], for: request))
+        }
+        client.replyTimeout = .seconds(5)
+        #expect(try client.call(method: "system.ping", params: nil) == ["pong": true])
+        client.close()
+        _ = server.finish()
+    }
+
     @Test func aReplyForAnotherIDIsAProtocolViolation() throws {
         let (client, server) = try FakeServer.pair { _, _ in
             .lines(#"{"id":7,"jsonrpc":"2.0","result":{}}"#)

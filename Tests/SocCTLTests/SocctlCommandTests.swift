@@ -189,6 +189,27 @@ import Testing
         _ = server.finish()
     }
 
+    @Test func aDaemonThatNeverAnswersExits75AfterTheTimeout() throws {
+        let server = try FakeServer { _, _ in .lines() }
+        let run = SocctlRun(["--socket", server.socketPath, "--timeout", "0.3", "ping"])
+        #expect(run.status.rawValue == 75)
+        #expect(
+            run.standardError
+                == "socctl: the daemon at \(server.socketPath) did not send the reply to system.ping within 0.3 s; "
+                + "it may be stuck or very busy (allow longer with --timeout SECONDS, or 0 to wait as long as it takes)\n"
+        )
+        _ = server.finish()
+    }
+
+    @Test(arguments: ["soon", "-1", "inf"])
+    func aBadTimeoutIsAUsageError(value: String) {
+        let run = SocctlRun(["--socket", "/nonexistent/socd.sock", "--timeout", value, "ping"])
+        #expect(run.status == .usage)
+        #expect(
+            run.standardError.hasPrefix(
+                "socctl: invalid value '\(value)' for '--timeout': expected a number of seconds, 0 or more"))
+    }
+
     @Test func logLevelShowsAndSets() throws {
         let server = try FakeServer(
             connections: 4,

@@ -19,6 +19,8 @@ package struct ClientError: Error, Hashable, Sendable, CustomStringConvertible {
         case protocolViolation(String)
         /// The daemon answered the call with an error.
         case errorReply(RPCError)
+        /// No reply came within the client's reply timeout (whole seconds, as given).
+        case timedOut(seconds: Double)
     }
 
     package var reason: Reason
@@ -50,6 +52,10 @@ package struct ClientError: Error, Hashable, Sendable, CustomStringConvertible {
         ClientError(.protocolViolation(detail), socketPath: socketPath, method: method)
     }
 
+    package static func timedOut(after seconds: Double, socketPath: String, method: String) -> ClientError {
+        ClientError(.timedOut(seconds: seconds), socketPath: socketPath, method: method)
+    }
+
     package static func errorReply(_ error: RPCError, socketPath: String, method: String?) -> ClientError {
         ClientError(.errorReply(error), socketPath: socketPath, method: method)
     }
@@ -63,7 +69,7 @@ package struct ClientError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Whether the daemon could not be reached or went away, as opposed to answering badly.
     package var isUnavailable: Bool {
         switch reason {
-        case .unreachable, .disconnected, .transport: true
+        case .unreachable, .disconnected, .transport, .timedOut: true
         case .protocolViolation, .errorReply: false
         }
     }
@@ -85,7 +91,15 @@ package struct ClientError: Error, Hashable, Sendable, CustomStringConvertible {
             return "the daemon at \(socketPath) sent an invalid reply\(during): \(detail)"
         case .errorReply(let error):
             return Self.errorReplyMessage(error)
+        case .timedOut(let seconds):
+            let what = method.map { "the reply to \($0)" } ?? "a reply"
+            return "the daemon at \(socketPath) did not send \(what) within \(Self.format(seconds: seconds)); "
+                + "it may be stuck or very busy (allow longer with --timeout SECONDS, or 0 to wait as long as it takes)"
         }
+    }
+
+    private static func format(seconds: Double) -> String {
+        seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\(seconds) s"
     }
 
     private static func startHint(_ path: String) -> String {

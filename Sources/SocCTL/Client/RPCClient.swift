@@ -24,6 +24,9 @@ package final class RPCClient {
     private var isClosed = false
     /// Set once the daemon closed its end; nothing more will be read.
     package private(set) var reachedEndOfFile = false
+    /// How long a call waits for its reply before it fails with `ClientError.Reason.timedOut`;
+    /// nil waits as long as it takes. Notifications are waited for without a limit.
+    package var replyTimeout: Duration?
 
     /// Takes ownership of a connected stream socket (a real connection, or one end of a
     /// socketpair in tests); `socketPath` is what error messages call it.
@@ -172,6 +175,7 @@ package final class RPCClient {
     }
 
     private func awaitReply(to id: Int, method: String) throws(ClientError) -> JSONValue {
+        let deadline = replyTimeout.map { ContinuousClock.now + $0 }
         while true {
             if let outcome = try drainFrames(awaiting: (id, method)) {
                 switch outcome {
@@ -179,7 +183,27 @@ package final class RPCClient {
                 case .error(let error): throw .errorReply(error, socketPath: socketPath, method: method)
                 }
             }
+            if let deadline { try waitForInput(until: deadline, method: method) }
             guard try fill(method: method) else { throw .disconnected(socketPath, method: method) }
+        }
+    }
+
+    /// Blocks until the socket has something to read, or throws `timedOut` at `deadline`.
+    private func waitForInput(until deadline: ContinuousClock.Instant, method: String) throws(ClientError) {
+        let remaining = ContinuousClock.now.duration(to: deadline)
+        let (seconds, attoseconds) = remaining.components
+        let milliseconds =
+            remaining <= .zero ? 0 : min(seconds * 1_000 + attoseconds / 1_000_000_000_000_000 + 1, Int64(Int32.max))
+        let readable: Bool
+        do throws(SystemError) {
+            readable = try fileDescriptor.waitUntilReadable(timeoutMilliseconds: Int32(milliseconds))
+        } catch {
+            throw .transport(error, socketPath: socketPath, method: method)
+        }
+        guard readable else {
+            let limit = replyTimeout ?? .zero
+            let limitSeconds = Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18
+            throw .timedOut(after: limitSeconds, socketPath: socketPath, method: method)
         }
     }
 

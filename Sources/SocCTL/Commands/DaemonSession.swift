@@ -24,8 +24,21 @@ struct DaemonSession {
     /// Whether the user asked for the raw result as JSON.
     var wantsJSON: Bool { parsed.flag(SocctlOptions.json.long) }
 
-    func connect() throws(ClientError) -> RPCClient {
-        try RPCClient.connect(path: socketPath)
+    /// Connects, with the reply timeout `--timeout` gives (a bad value is a usage error).
+    func connect() throws -> RPCClient {
+        let timeout = try replyTimeout()
+        let client = try RPCClient.connect(path: socketPath)
+        client.replyTimeout = timeout
+        return client
+    }
+
+    /// `--timeout` as a duration; nil for 0, which waits as long as it takes.
+    func replyTimeout() throws(UsageError) -> Duration? {
+        let seconds =
+            try parsed.value(SocctlOptions.timeout.long, expected: "a number of seconds, 0 or more") {
+                Double($0).flatMap { $0 >= 0 && $0.isFinite ? $0 : nil }
+            } ?? Double(SocctlOptions.defaultTimeoutSeconds)
+        return seconds > 0 ? .milliseconds(Int64((seconds * 1_000).rounded(.up))) : nil
     }
 
     /// Prints `value` compactly on one line, the `--json` form of every command.

@@ -34,7 +34,7 @@ enum RulesRemoveCommand {
         case (false, false):
             throw parsed.usageError("give either IDs or match fields (--\(given[0])), not both")
         case (false, true):
-            return try delete(ids: ids, session: session)
+            return try delete(ids: ids, on: session.connect(), session: session)
         case (true, false):
             let params = DeleteRulesRequest.Params(
                 src: parsed.string("src"), dst: parsed.string("dst"), sport: RulesOptions.scalar(parsed, "sport"),
@@ -52,8 +52,11 @@ enum RulesRemoveCommand {
 
     /// Deletes each rule on one connection. A refusal for one id (it does not exist) is
     /// reported and the rest still go; a daemon that goes away ends the command.
-    private static func delete(ids: [Int], session: DaemonSession) throws(ClientError) -> ExitStatus {
-        let client = try session.connect()
+    private static func delete(
+        ids: [Int], on client: RPCClient, session: DaemonSession
+    ) throws(ClientError)
+        -> ExitStatus
+    {
         var deleted: [Int] = []
         var status = ExitStatus.success
         for id in ids {

@@ -14,13 +14,13 @@ package enum Socctl {
             for output a script can read.
 
             Exit status: 0 success, 1 the daemon answered with an error, 64 usage error, 69 the \
-            daemon is unreachable, 70 internal error.
+            daemon is unreachable, 70 internal error, 75 no reply within --timeout.
             """,
         examples: [
             UsageExample("Check that the daemon answers:", "socctl ping"),
             UsageExample("Call any method:", "socctl call system.setLogLevel '{\"level\":\"debug\"}'"),
         ],
-        globalOptions: [SocctlOptions.socket, SocctlOptions.json],
+        globalOptions: [SocctlOptions.socket, SocctlOptions.json, SocctlOptions.timeout],
         subcommands: [
             PingCommand.spec, StatusCommand.spec, VersionCommand.spec, CallCommand.spec, EventsCommand.spec,
             LogLevelCommand.spec, AuditCommand.spec, RulesCommand.spec, TopologyCommand.spec, TrafficCommand.spec,
