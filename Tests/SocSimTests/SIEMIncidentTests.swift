@@ -155,7 +155,8 @@ struct SIEMIncidentTests {
         #expect(first?.title == "Request flood on a web service from 203.0.113.66")
         #expect(first?.observables == [.address(attacker)])
         // A fold of the same alert changes nothing; a new alert after the fold window joins.
-        #expect(book.handle(hit(.requestFlood, attacker, 5), at: instant(5))?.alertIDs == [1])
+        #expect(book.handle(hit(.requestFlood, attacker, 5), at: instant(5)) == nil)
+        #expect(book.incident(id: 1)?.alertIDs == [1])
         #expect(book.handle(hit(.requestFlood, attacker, 100), at: instant(100))?.alertIDs == [1, 2])
         #expect(book.handle(hit(.portScan, attacker, 100), at: instant(100))?.id == 2)
         #expect(book.handle(hit(.requestFlood, visitor, 100), at: instant(100))?.id == 3)
@@ -166,6 +167,28 @@ struct SIEMIncidentTests {
         }
         #expect(book.handle(hit(.requestFlood, attacker, 300), at: instant(300))?.id == 4)
         #expect(throws: IncidentError.notFound(42)) { try book.update(id: 42) { _ in } }
+    }
+
+    @Test("a book loaded from stored incidents continues their ids; a made incident is kept only when stored")
+    func loadedBook() throws {
+        let stored = try [7, 3].map { id in
+            try Incident(
+                id: Int64(id), title: "stored \(id)", description: "", severity: .medium, createdBy: 0, at: instant(0))
+        }
+        var book = IncidentBook(incidents: stored)
+        #expect(book.incidents.map(\.id) == [3, 7])
+        #expect(book.nextID == 8)
+        let made = try book.makeIncident(title: "by hand", severity: .high, by: 1000, at: instant(5))
+        #expect(made.id == 8)
+        #expect(book.incident(id: 8) == nil, "not kept until stored (the daemon persists it first)")
+        #expect(try book.makeIncident(title: "again", severity: .low, by: 1000, at: instant(5)).id == 8)
+        book.store(made)
+        #expect(book.incidents.map(\.id) == [3, 7, 8])
+        #expect(book.nextID == 9)
+        var changed = made
+        changed.description = "edited"
+        book.store(changed)
+        #expect(book.incidents.count == 3 && book.incident(id: 8)?.description == "edited")
     }
 
     @Test("the room: the flood opens an incident; blocking the attacker contains it; the learner resolves it")

@@ -62,7 +62,7 @@ extension SecurityService {
         try state.withLock { state in
             let instant = state.now
             var incident = try Self.translating { () throws(IncidentError) in
-                var incident = try state.incidents.create(
+                var incident = try state.incidents.makeIncident(
                     title: title, description: description, severity: severity, by: uid, at: instant)
                 if let assignee, !assignee.isEmpty { incident.assign(to: assignee, by: uid, at: instant) }
                 for tag in tags { try incident.addTag(tag, by: uid, at: instant) }

@@ -56,7 +56,7 @@ package final class SecurityService: Sendable {
         }
         monitor.engine.updateIntel { $0 = index }
         var initial = SecurityState(
-            monitor: monitor, alerts: alerts, incidents: IncidentLedger(policy: policy, incidents: incidents))
+            monitor: monitor, alerts: alerts, incidents: IncidentBook(policy: policy, incidents: incidents))
         initial.indicatorIDs = ids
         state = Mutex(initial)
     }
@@ -88,7 +88,7 @@ package final class SecurityService: Sendable {
             for change in changes {
                 state.remember(change.alert)
                 let before = state.incidents.nextID
-                if let incident = state.incidents.handle(change, clock: state.clock, at: instant) {
+                if let incident = state.incidents.handle(change, at: instant) {
                     incidentChanges.append((incident.id >= before ? "opened" : "updated", incident))
                 }
             }
@@ -142,7 +142,8 @@ package final class SecurityService: Sendable {
             }
             state.withLock { state in
                 state.alerts = alerts
-                state.incidents = IncidentLedger(policy: state.incidents.policy, incidents: incidents)
+                state.incidents = IncidentBook(
+                    policy: state.incidents.policy, clock: state.incidents.clock, incidents: incidents)
             }
             logger.warning("SIEM alerts and incidents reloaded from the database after a failed commit")
         } catch {

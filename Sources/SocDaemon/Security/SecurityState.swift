@@ -10,12 +10,16 @@ struct SecurityState: Sendable {
     var cursor = LogStoreCursor()
     /// The simulation's log epoch the cursor reads; another epoch (a load or reset) starts over.
     var logEpoch: Int?
-    var clock: SimulationClock = .standard
+    /// The loaded scenario's clock; the incident book stamps alert times in timelines with it.
+    var clock: SimulationClock {
+        get { incidents.clock }
+        set { incidents.clock = newValue }
+    }
     /// The next tick the simulation will simulate, as of the last batch.
     var tick: Int64 = 0
     /// Sorted by id.
     var alerts: [Alert]
-    var incidents: IncidentLedger
+    var incidents: IncidentBook
     var indicatorIDs: [IndicatorKey: Int64] = [:]
     /// (tick, wall-clock ms) at each batch, for mapping a period in ticks to wall time.
     var tickTimes: [(tick: Int64, wallMilliseconds: Int64)] = []
