@@ -75,8 +75,8 @@ struct RulesCheckAndExchangeTests {
         let packet = FiveTuple(
             source: IPv4Address("198.51.100.7")!, destination: IPv4Address("10.0.0.10")!, sourcePort: 40000,
             destinationPort: 80, proto: .tcp)
-        #expect(daemon.services.firewall.check(packet, now: expiresAt - 1000).action == .drop)
-        #expect(daemon.services.firewall.check(packet, now: expiresAt + 1000).action == .accept)
+        #expect(daemon.services.firewall.check(packet, now: expiresAt - 1000).decision.action == .drop)
+        #expect(daemon.services.firewall.check(packet, now: expiresAt + 1000).decision.action == .accept)
     }
 
     @Test func setPolicyChangesTheDefaultAndReportsThePreviousOne() throws {

@@ -116,8 +116,7 @@ extension DaemonAPI {
 
         router.register(CheckRuleRequest.self) { params, _ in
             let packet = try RuleInputParser.packet(params)
-            let decision = firewall.check(packet, now: WallClock.nowMilliseconds)
-            let rule = decision.ruleID.flatMap { firewall.rule(id: $0) }
+            let (decision, rule) = firewall.check(packet, now: WallClock.nowMilliseconds)
             return CheckRuleRequest.Result(
                 verdict: decision.action.rawValue, rule: rule?.info,
                 decidedBy: rule.map { "rule \($0.id) at position \($0.position)" } ?? "default policy")

@@ -64,9 +64,14 @@ package final class FirewallService: Sendable {
         ruleset.withLock { $0.decide(packet, now: now) }
     }
 
-    /// Decides a packet without counting it: `rules.check`.
-    package func check(_ packet: FiveTuple, now: Int64) -> FirewallDecision {
-        ruleset.withLock { $0.check(packet, now: now) }
+    /// Decides a packet without counting it, and the rule that decided (nil: the default
+    /// policy): `rules.check`. Both are read under one lock, so a rule deleted meanwhile cannot
+    /// leave a verdict without the rule that gave it.
+    package func check(_ packet: FiveTuple, now: Int64) -> (decision: FirewallDecision, rule: FirewallRule?) {
+        ruleset.withLock { ruleset in
+            let decision = ruleset.check(packet, now: now)
+            return (decision, decision.ruleID.flatMap { ruleset.rule(id: $0) })
+        }
     }
 
     // MARK: - Reading
