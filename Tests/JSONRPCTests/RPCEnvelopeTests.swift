@@ -73,6 +73,13 @@ import Testing
                 + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}"
         }
         #expect(try harness.replyJSON(request(paramsDepth: limit - 1))["result"] != nil)
-        #expect(try harness.replyJSON(request(paramsDepth: limit))["error"]?["code"] == .int(-32700))
+        let tooDeep = try harness.replyJSON(request(paramsDepth: limit))
+        #expect(tooDeep["error"]?["code"] == .int(-32700))
+        #expect(tooDeep["error"]?["message"]?.stringValue?.contains("nesting deeper than \(limit) levels") == true)
+        // The same message, at the same byte, as for a batch element or any other document.
+        let single = try harness.replyJSON(String(repeating: #"{"a":"#, count: limit + 1))
+        #expect(
+            single["error"]?["message"]?.stringValue
+                == "Parse error: nesting deeper than \(limit) levels at byte \(5 * limit)")
     }
 }

@@ -34,7 +34,8 @@ struct JSONParser {
     /// Parses one value at `index`. `enclosingDepth` containers are already open around it (a
     /// caller reading an object's members itself), and count against the depth limit.
     mutating func parseValue(enclosingDepth: Int = 0) throws(JSONParseError) -> JSONValue {
-        let maxDepth = maxDepth - enclosingDepth
+        // Containers this value may open; errors still name the whole document's limit.
+        let openable = maxDepth - enclosingDepth
         var open: [OpenContainer] = []
         // Members of all open containers, innermost last; object keys are pushed as `.string`.
         var values: [JSONValue] = []
@@ -44,7 +45,7 @@ struct JSONParser {
             guard index < bytes.count else { throw .endOfInput(at: index) }
             switch bytes[index] {
             case ASCII.openBracket:
-                guard open.count < maxDepth else { throw .tooDeep(limit: maxDepth, at: index) }
+                guard open.count < openable else { throw .tooDeep(limit: maxDepth, at: index) }
                 index += 1
                 skipWhitespace()
                 if index < bytes.count, bytes[index] == ASCII.closeBracket {
@@ -56,7 +57,7 @@ struct JSONParser {
                     continue
                 }
             case ASCII.openBrace:
-                guard open.count < maxDepth else { throw .tooDeep(limit: maxDepth, at: index) }
+                guard open.count < openable else { throw .tooDeep(limit: maxDepth, at: index) }
                 index += 1
                 skipWhitespace()
                 if index < bytes.count, bytes[index] == ASCII.closeBrace {
