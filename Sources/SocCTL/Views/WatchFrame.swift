@@ -72,11 +72,9 @@ package enum WatchFrame {
             if let flag = scenario.flag {
                 tail.append(("flag      \(flag)  solved", .green))
             } else if scenario.state == .compromised {
+                // Short enough for a narrow terminal; 'socctl scenario status' gives the command.
                 tail.append(
-                    (
-                        "lost      " + ScenarioText.compromiseReason(scenario.compromise)
-                            + "; 'socctl scenario load \(scenario.name)' tries again", .red
-                    ))
+                    ("lost      " + ScenarioText.compromiseReason(scenario.compromise) + "; reload to retry", .red))
             }
         }
         let legend =
