@@ -11,7 +11,7 @@ package enum EventTopic: String, Sendable, Codable, CaseIterable, JSONSchemaEnum
     /// The simulation clock: a `SimEvent` summary each second, and every pause, resume, speed
     /// change, step and reset.
     case sim
-    /// The scenario: loaded, progress, solved (`ScenarioEvent`).
+    /// The scenario: loaded, progress, solved, compromised (`ScenarioEvent`).
     case scenario
     /// Sampled packets with their verdicts (`TrafficEvent`).
     case traffic

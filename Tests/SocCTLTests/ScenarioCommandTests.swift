@@ -16,8 +16,8 @@ import Testing
                 red packets come from and add the firewall rule that stops them, without cutting
                 off the site's real visitors.
 
-                progress  [████████░░░░░░░░░░░░]  40%  40 of 100 ticks with no attack packet at the server
-                attack    under way; 1,234 packets blocked
+                progress  [████████░░░░░░░░░░░░]  40%  40 of 100 ticks with no attack packet through the firewall
+                attack    under way; 1,234 packets blocked, 56 got through
                 visitors  98% of legitimate packets succeed; 111 lost
                 solved    no
 
@@ -34,7 +34,7 @@ import Testing
             run.standardOutput.hasSuffix(
                 """
                 progress  [####################] 100%
-                attack    under way; 1,234 packets blocked
+                attack    under way; 1,234 packets blocked, 56 got through
                 visitors  98% of legitimate packets succeed; 111 lost
                 solved    yes, at tick 540, 45.2 s after the attack began; score 87/100
                 flag      SOC{2f9c4e1ab7d05e3c}
@@ -45,6 +45,51 @@ import Testing
                         visitor.
 
                 """))
+        _ = server.finish()
+    }
+
+    @Test func aLostScenarioSaysHowTheAttackerGotInAndHowToTryAgain() throws {
+        let server = try rulesServer(["scenario.status": SimFixtures.compromisedStatus])
+        let run = SimRun(["--socket", server.socketPath, "scenario", "status", "--ascii"], columns: 80)
+        #expect(run.status == .success)
+        #expect(
+            run.standardOutput.hasSuffix(
+                """
+                progress  [--------------------]   0%  lost: the attacker got in at tick 1834
+                attack    under way; 0 packets blocked, 3,941 got through
+                visitors  100% of legitimate packets succeed; 0 lost
+                solved    no, and it cannot be any more
+
+                Compromised at tick 1834: the attacker logged in to web-server over SSH as
+                deploy. Reload the scenario with 'socctl scenario load ssh-brute-force' to try
+                again.
+
+                2 hints: socctl scenario status --hints
+
+                """), "\(run.standardOutput)")
+        _ = server.finish()
+    }
+
+    @Test func theReasonComesFromWhatSocdRecorded() {
+        var status = SimFixtures.decode(ScenarioStatusInfo.self, SimFixtures.compromisedStatus)
+        status.compromise = ScenarioCompromiseInfo(tick: 1_834, host: "db-1", service: "telnet", port: 23, user: "root")
+        #expect(
+            ScenarioText.lossNotice(status)
+                == "Compromised at tick 1834: the attacker logged in to db-1 over TELNET as root. "
+                + "Reload the scenario with 'socctl scenario load ssh-brute-force' to try again.")
+        // A state resumed from before socd kept the details still says the scenario is lost.
+        status.compromise = nil
+        #expect(ScenarioText.lossNotice(status)?.hasPrefix("Compromised at tick 1834: the attacker got in. ") == true)
+        status.state = .inProgress
+        #expect(ScenarioText.lossNotice(status) == nil)
+    }
+
+    @Test func jsonCarriesTheCompromise() throws {
+        let server = try rulesServer(["scenario.status": SimFixtures.compromisedStatus])
+        let run = SimRun(["--socket", server.socketPath, "scenario", "status", "--json"])
+        let json = try JSONValue(parsing: run.standardOutput.dropLast().utf8)
+        #expect(json == SimFixtures.compromisedStatus)
+        #expect(json["state"] == "compromised" && json["compromisedAtTick"] == 1_834)
         _ = server.finish()
     }
 

@@ -24,7 +24,7 @@ import Testing
                 clock       running at 10 ticks/s, tick 54 (2024-05-14T09:00:05.400Z)
                 site        down, server load 3.29
                 packets     3,132: 3,000 accepted, 120 dropped, 12 rejected
-                attack      2,784 sent, 132 blocked, 2,652 reached the server
+                attack      2,784 sent, 132 blocked, 2,652 got through
                 legitimate  348 sent, 237 succeeded, 111 lost (0 blocked, 111 refused by the busy server)
                 solved      no
 

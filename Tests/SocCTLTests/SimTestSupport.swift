@@ -100,7 +100,7 @@ enum SimFixtures {
 
     static let counters: JSONValue = [
         "packets": 3132, "accepted": 3000, "dropped": 120, "rejected": 12, "maliciousPackets": 2784,
-        "maliciousBlocked": 132, "maliciousReachedServer": 2652, "legitimatePackets": 348,
+        "maliciousBlocked": 132, "maliciousReachedServer": 2652, "maliciousThrough": 2652, "legitimatePackets": 348,
         "legitimateSucceeded": 237, "legitimateBlocked": 0, "legitimateRefusedByServer": 111, "legitimateLost": 111,
         "serverAnswered": 1135, "serverRefused": 1974,
     ]
@@ -123,9 +123,10 @@ enum SimFixtures {
             "name": "web-flood", "title": "The website is under attack", "difficulty": "introductory",
             "objective":
                 "The web server is flooded with requests on port 80. Find where the red packets come from and add the firewall rule that stops them, without cutting off the site's real visitors.",
-            "hints": hints, "seed": 42, "tick": 540, "attackStarted": true, "ticksProtected": solved ? 100 : 40,
-            "windowTicks": 100, "progress": solved ? 1.0 : 0.4, "legitimateSuccessRate": 0.985,
-            "attackPacketsBlocked": 1_234, "legitimatePacketsLost": 111, "solved": .bool(solved),
+            "hints": hints, "seed": 42, "tick": 540, "state": solved ? "solved" : "inProgress", "attackStarted": true,
+            "ticksProtected": solved ? 100 : 40, "windowTicks": 100, "progress": solved ? 1.0 : 0.4,
+            "legitimateSuccessRate": 0.985, "attackPacketsBlocked": 1_234, "attackPacketsThrough": 56,
+            "legitimatePacketsLost": 111, "solved": .bool(solved),
         ]
         if solved {
             members["flag"] = "SOC{2f9c4e1ab7d05e3c}"
@@ -136,6 +137,21 @@ enum SimFixtures {
         }
         return .object(members)
     }
+
+    /// An ssh-brute-force the attacker won at tick 1834, left running unblocked since.
+    static let compromisedStatus: JSONValue = [
+        "name": "ssh-brute-force", "title": "Someone is guessing SSH passwords", "difficulty": "introductory",
+        "objective":
+            "An address on the internet is trying password after password on the web server's SSH. Block it before it guesses right, without locking out the administrators, who log in over SSH from the office.",
+        "hints": [
+            "The server's authentication log (sshd) records every login: which address keeps failing?",
+            "Once the attacker logs in, the server is theirs and the scenario is lost; reload it to try again.",
+        ],
+        "seed": 42, "tick": 2_000, "state": "compromised", "attackStarted": true, "ticksProtected": 0,
+        "windowTicks": 100, "progress": 0.0, "legitimateSuccessRate": 1.0, "attackPacketsBlocked": 0,
+        "attackPacketsThrough": 3_941, "legitimatePacketsLost": 0, "solved": false, "compromisedAtTick": 1_834,
+        "compromise": ["tick": 1_834, "host": "web-server", "service": "ssh", "port": 22, "user": "deploy"],
+    ]
 
     static func decode<Value: Decodable>(_ type: Value.Type, _ json: JSONValue) -> Value {
         try! JSONValueDecoder().decode(type, from: json)

@@ -41,14 +41,14 @@ import Testing
 
                 site      DOWN  server load 3.29
                 verdicts  ACCEPT 3,000  DROP 120  REJECT 12
-                attack    2,784 sent, 132 blocked, 2,652 reached the server
+                attack    2,784 sent, 132 blocked, 2,652 got through
                 top sources (packets seen)
                   ◆ 198.51.100.7                            1  attack  1 blocked
                   ● 10.0.0.21 (workstation-1)               1
                   ● 203.0.113.44                            1
                 objective The web server is flooded with requests on port 80. Find where the red packets come from
                           and add the firewall rule that stops them, without cutting off the site's real visitors.
-                progress  [████████░░░░░░░░░░░░]  40%  40 of 100 ticks with no attack packet at the server
+                progress  [████████░░░░░░░░░░░░]  40%  40 of 100 ticks with no attack packet through the firewall
 
 
 
@@ -119,6 +119,23 @@ import Testing
             WatchStatusLine.format(sim: sim, scenario: scenario)
                 == "09:00:05 tick 54 running  site down  load 3.29  packets 3,132 accepted 3,000 dropped 120 rejected 12  attack 2,784 sent 132 blocked  progress 100%  solved  flag SOC{2f9c4e1ab7d05e3c}"
         )
+    }
+
+    @Test func aLostScenarioShowsInTheFrameAndTheStatusLine() {
+        var state = Self.state()
+        state.scenario = SimFixtures.decode(ScenarioStatusInfo.self, SimFixtures.compromisedStatus)
+        let lines = WatchFrame.render(state, width: 100, height: 30, glyphs: .ascii, style: .plain)
+        #expect(
+            lines.contains {
+                $0.hasPrefix("progress  [--------------------]   0%  lost: the attacker got in at tick 1834")
+            })
+        #expect(
+            lines.contains { $0.hasPrefix("lost      the attacker logged in to web-server over SSH as deploy; reload") }
+        )
+        let sim = SimFixtures.decode(SimStatusInfo.self, SimFixtures.simStatus())
+        #expect(
+            WatchStatusLine.format(sim: sim, scenario: state.scenario).hasSuffix(
+                "  progress 0%  compromised at tick 1834"))
     }
 
     @Test func glyphsFollowTheLocale() {

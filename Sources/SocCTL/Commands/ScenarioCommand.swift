@@ -7,8 +7,10 @@ enum ScenarioCommand {
         name: "scenario", abstract: "List and load scenarios; show the objective, progress and the flag.",
         discussion: """
             A scenario is an attack with an objective. It is solved when no attack packet has \
-            reached the web server for a while and the site still serves its visitors; then \
-            'socctl scenario status' shows the flag.
+            got through the firewall for a while and the site still serves its visitors; then \
+            'socctl scenario status' shows the flag. It is lost when the attacker gets in first \
+            (a guessed password, say): 'socctl scenario status' says how, and 'socctl scenario \
+            load NAME' starts it again.
             """,
         examples: [
             UsageExample("Where do I stand?", "socctl scenario status"),

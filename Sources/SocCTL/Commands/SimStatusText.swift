@@ -54,12 +54,14 @@ package enum SimStatusText {
         }
     }
 
-    /// `2,784 sent, 0 blocked, 2,784 reached the server`, red while some get through.
+    /// `2,784 sent, 0 blocked, 2,784 got through`, red while some get through. Through counts
+    /// every attack packet the firewall let pass, to the server or elsewhere (a DNS tunnel's
+    /// queries to the router, a rogue device's uploads to the internet).
     package static func attack(_ counters: SimCounters, style: Style) -> String {
-        let reached = "\(HumanFormat.grouped(counters.maliciousReachedServer)) reached the server"
+        let through = "\(HumanFormat.grouped(counters.maliciousThrough)) got through"
         return "\(HumanFormat.grouped(counters.maliciousPackets)) sent, "
             + "\(HumanFormat.grouped(counters.maliciousBlocked)) blocked, "
-            + (counters.maliciousReachedServer > 0 ? style.red(reached) : reached)
+            + (counters.maliciousThrough > 0 ? style.red(through) : through)
     }
 
     /// A speed without a needless `.0`: `10`, `0.5`.

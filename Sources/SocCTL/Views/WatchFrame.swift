@@ -50,8 +50,8 @@ package enum WatchFrame {
                 (
                     "attack    \(HumanFormat.grouped(counters.maliciousPackets)) sent, "
                         + "\(HumanFormat.grouped(counters.maliciousBlocked)) blocked, "
-                        + "\(HumanFormat.grouped(counters.maliciousReachedServer)) reached the server",
-                    counters.maliciousReachedServer > 0 && !sim.solved ? .red : .plain
+                        + "\(HumanFormat.grouped(counters.maliciousThrough)) got through",
+                    counters.maliciousThrough > 0 && !sim.solved ? .red : .plain
                 ))
         } else {
             lines.append(("waiting for socd...", .dim))
@@ -62,10 +62,19 @@ package enum WatchFrame {
             for (index, line) in objective.prefix(2).enumerated() {
                 tail.append(((index == 0 ? "objective " : "          ") + line, .plain))
             }
-            tail.append(
-                ("progress  " + ScenarioText.progressLine(scenario, glyphs: glyphs), scenario.solved ? .green : .plain))
+            let progressColor: CanvasColor =
+                switch scenario.state {
+                case .solved: .green
+                case .compromised: .red
+                case .inProgress: .plain
+                }
+            tail.append(("progress  " + ScenarioText.progressLine(scenario, glyphs: glyphs), progressColor))
             if let flag = scenario.flag {
                 tail.append(("flag      \(flag)  solved", .green))
+            } else if scenario.state == .compromised {
+                // Short enough for a narrow terminal; 'socctl scenario status' gives the command.
+                tail.append(
+                    ("lost      " + ScenarioText.compromiseReason(scenario.compromise) + "; reload to retry", .red))
             }
         }
         let legend =

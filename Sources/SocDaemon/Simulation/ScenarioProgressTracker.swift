@@ -2,7 +2,8 @@ import SocProtocol
 import SocSim
 
 /// Notices the scenario changes worth a `scenario` event: the attack starting, protection
-/// beginning or breaking, progress passing a tenth of the window, and the solve. Reads the
+/// beginning or breaking, progress passing a tenth of the window, the solve, and the attacker
+/// getting in. Reads the
 /// simulation's progress only, so checking after every batch of ticks costs nothing.
 struct ScenarioProgressTracker: Sendable {
     private struct Milestone: Hashable {
@@ -10,6 +11,7 @@ struct ScenarioProgressTracker: Sendable {
         var protecting: Bool
         var tenths: Int64
         var solved: Bool
+        var compromised: Bool
     }
 
     private var last: Milestone?
@@ -21,7 +23,9 @@ struct ScenarioProgressTracker: Sendable {
         let now = Self.milestone(of: simulation)
         defer { last = now }
         guard now != last else { return nil }
-        return now.solved && last?.solved != true ? .solved : .progress
+        if now.solved && last?.solved != true { return .solved }
+        if now.compromised && last?.compromised != true { return .compromised }
+        return .progress
     }
 
     private static func milestone(of simulation: Simulation) -> Milestone {
@@ -30,6 +34,7 @@ struct ScenarioProgressTracker: Sendable {
         let window = Int64(max(1, simulation.scenario.check.windowTicks))
         return Milestone(
             attackStarted: progress.attackStartTick != nil, protecting: protectedTicks > 0,
-            tenths: min(10, protectedTicks * 10 / window), solved: progress.outcome != nil)
+            tenths: min(10, protectedTicks * 10 / window), solved: progress.outcome != nil,
+            compromised: progress.compromisedAtTick != nil)
     }
 }

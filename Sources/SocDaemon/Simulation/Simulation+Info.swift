@@ -15,15 +15,22 @@ extension Simulation {
     var scenarioStatusInfo: ScenarioStatusInfo {
         let status = scenarioStatus
         let millisecondsPerTick = configuration.clock.millisecondsPerTick
+        // A lost scenario is no nearer its objective however long the attack has been kept out since.
         let progressFraction =
-            status.solved ? 1 : min(1, Double(status.ticksProtected) / Double(max(1, status.windowTicks)))
+            switch status.state {
+            case .solved: 1.0
+            case .compromised: 0.0
+            case .inProgress: min(1, Double(status.ticksProtected) / Double(max(1, status.windowTicks)))
+            }
         return ScenarioStatusInfo(
             name: status.name, title: status.title, difficulty: ScenarioInfo.Difficulty(scenario.difficulty),
             objective: status.objective, hints: status.hints, seed: Int(truncatingIfNeeded: seed), tick: Int(tick),
-            attackStarted: status.attackStarted, ticksProtected: Int(status.ticksProtected),
-            windowTicks: status.windowTicks, progress: progressFraction,
+            state: ScenarioState(status.state), attackStarted: status.attackStarted,
+            ticksProtected: Int(status.ticksProtected), windowTicks: status.windowTicks, progress: progressFraction,
             legitimateSuccessRate: status.legitimateSuccessRate, attackPacketsBlocked: status.attackPacketsBlocked,
-            legitimatePacketsLost: status.legitimatePacketsLost, solved: status.solved, flag: status.flag,
+            attackPacketsThrough: status.attackPacketsThrough, legitimatePacketsLost: status.legitimatePacketsLost,
+            solved: status.solved, compromisedAtTick: status.compromisedAtTick.map { Int($0) },
+            compromise: status.compromise.map(ScenarioCompromiseInfo.init), flag: status.flag,
             outcome: status.outcome.map { outcome in
                 ScenarioOutcomeInfo(
                     solvedAtTick: Int(outcome.solvedAtTick), ticksToSolve: Int(outcome.ticksToSolve),
@@ -76,10 +83,29 @@ extension SimCounters {
             packets: counters.packets, accepted: counters.accepted, dropped: counters.dropped,
             rejected: counters.rejected, maliciousPackets: counters.maliciousPackets,
             maliciousBlocked: counters.maliciousBlocked, maliciousReachedServer: counters.maliciousReachedServer,
+            maliciousThrough: counters.maliciousThrough,
             legitimatePackets: counters.legitimatePackets, legitimateSucceeded: counters.legitimateSucceeded,
             legitimateBlocked: counters.legitimateBlocked,
             legitimateRefusedByServer: counters.legitimateRefusedByServer, legitimateLost: counters.legitimateLost,
             serverAnswered: counters.serverAnswered, serverRefused: counters.serverRefused)
+    }
+}
+
+extension ScenarioState {
+    init(_ state: ScenarioStatus.State) {
+        switch state {
+        case .inProgress: self = .inProgress
+        case .solved: self = .solved
+        case .compromised: self = .compromised
+        }
+    }
+}
+
+extension ScenarioCompromiseInfo {
+    init(_ compromise: ScenarioCompromise) {
+        self.init(
+            tick: Int(compromise.tick), host: compromise.host, service: compromise.service, port: Int(compromise.port),
+            user: compromise.user)
     }
 }
 

@@ -57,6 +57,9 @@ struct SimulationRuntime: Sendable {
                     "scenario \(simulation.scenario.name) solved at tick \(outcome.solvedAtTick), score \(outcome.score)"
                 )
             }
+            if kind == .compromised, let tick = simulation.progress.compromisedAtTick {
+                logger.notice("scenario \(simulation.scenario.name) lost: the attacker got in at tick \(tick)")
+            }
             if events.hasSubscribers(.scenario) {
                 produced.append(
                     SimulationEvent(

@@ -9,6 +9,8 @@ package struct ScenarioEvent: Codable, Sendable, Hashable {
         case progress
         /// The objective was met; `status.flag` holds the flag.
         case solved
+        /// The attacker got in; `status.compromise` says how. The scenario is lost until reloaded.
+        case compromised
     }
 
     package var event: Kind

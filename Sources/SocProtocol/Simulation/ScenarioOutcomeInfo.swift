@@ -27,7 +27,7 @@ package struct ScenarioOutcomeInfo: Codable, Sendable, Hashable, JSONSchemaDocum
 
     package static let fieldDescriptions = [
         "solvedAtTick": "The tick at which the check first held.",
-        "ticksToSolve": "From the first attack packet until the attack stopped reaching the server.",
+        "ticksToSolve": "From the first attack packet until the attack stopped getting through the firewall.",
         "secondsToSolve": "The same in simulated seconds.",
         "attackPacketsBlocked": "Attack packets the firewall stopped, up to the solve.",
         "legitimatePacketsLost": "Legitimate packets blocked or refused by the overloaded server, up to the solve.",

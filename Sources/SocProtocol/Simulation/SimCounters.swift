@@ -10,6 +10,8 @@ package struct SimCounters: Codable, Sendable, Hashable, JSONSchemaDocumented {
     package var maliciousPackets: Int
     package var maliciousBlocked: Int
     package var maliciousReachedServer: Int
+    /// Attack packets the firewall let through, to wherever they were going.
+    package var maliciousThrough: Int
     package var legitimatePackets: Int
     package var legitimateSucceeded: Int
     package var legitimateBlocked: Int
@@ -20,7 +22,8 @@ package struct SimCounters: Codable, Sendable, Hashable, JSONSchemaDocumented {
 
     package init(
         packets: Int = 0, accepted: Int = 0, dropped: Int = 0, rejected: Int = 0, maliciousPackets: Int = 0,
-        maliciousBlocked: Int = 0, maliciousReachedServer: Int = 0, legitimatePackets: Int = 0,
+        maliciousBlocked: Int = 0, maliciousReachedServer: Int = 0, maliciousThrough: Int = 0,
+        legitimatePackets: Int = 0,
         legitimateSucceeded: Int = 0, legitimateBlocked: Int = 0, legitimateRefusedByServer: Int = 0,
         legitimateLost: Int = 0, serverAnswered: Int = 0, serverRefused: Int = 0
     ) {
@@ -31,6 +34,7 @@ package struct SimCounters: Codable, Sendable, Hashable, JSONSchemaDocumented {
         self.maliciousPackets = maliciousPackets
         self.maliciousBlocked = maliciousBlocked
         self.maliciousReachedServer = maliciousReachedServer
+        self.maliciousThrough = maliciousThrough
         self.legitimatePackets = legitimatePackets
         self.legitimateSucceeded = legitimateSucceeded
         self.legitimateBlocked = legitimateBlocked
@@ -48,6 +52,7 @@ package struct SimCounters: Codable, Sendable, Hashable, JSONSchemaDocumented {
             maliciousPackets: maliciousPackets - earlier.maliciousPackets,
             maliciousBlocked: maliciousBlocked - earlier.maliciousBlocked,
             maliciousReachedServer: maliciousReachedServer - earlier.maliciousReachedServer,
+            maliciousThrough: maliciousThrough - earlier.maliciousThrough,
             legitimatePackets: legitimatePackets - earlier.legitimatePackets,
             legitimateSucceeded: legitimateSucceeded - earlier.legitimateSucceeded,
             legitimateBlocked: legitimateBlocked - earlier.legitimateBlocked,
@@ -65,6 +70,9 @@ package struct SimCounters: Codable, Sendable, Hashable, JSONSchemaDocumented {
         "maliciousPackets": "Attack packets sent (the red ones).",
         "maliciousBlocked": "Attack packets the firewall dropped or rejected.",
         "maliciousReachedServer": "Attack packets that reached the web server.",
+        "maliciousThrough":
+            "Attack packets the firewall let through, wherever they were going (the web server, the resolver, "
+            + "outside): maliciousPackets - maliciousBlocked.",
         "legitimatePackets": "Legitimate packets sent.",
         "legitimateSucceeded": "Legitimate packets that got what they came for.",
         "legitimateBlocked": "Legitimate packets the firewall dropped or rejected.",

@@ -7,6 +7,8 @@ struct ServiceEndpoints: Sendable {
     /// The web server's HTTP and HTTPS ports.
     let webPorts: [UInt16]
     let sshPort: UInt16?
+    /// What the server offers, to name the service a compromise came through.
+    let serverServices: [NetworkHost.Service]
 
     init(topology: NetworkTopology) {
         let router = topology.router
@@ -18,6 +20,7 @@ struct ServiceEndpoints: Sendable {
         webPorts = (server?.services ?? []).filter { $0.proto == .tcp && ["http", "https"].contains($0.name) }.map(
             \.port)
         sshPort = server?.services.first { $0.name == "ssh" }?.port
+        serverServices = server?.services ?? []
     }
 
     /// An SSH login to the web server with a right password for an account it has.
@@ -26,6 +29,16 @@ struct ServiceEndpoints: Sendable {
         guard case .sshLogin(let attempt) = packet.payload else { return false }
         return attempt.passwordCorrect && attempt.userExists && packet.tuple.destination == server
             && packet.tuple.proto == .tcp && packet.tuple.destinationPort == sshPort
+    }
+
+    /// What an accepted login at `tick` gave the attacker; nil for any other packet.
+    func compromise(by packet: Packet, atTick tick: Int64) -> ScenarioCompromise? {
+        guard isAcceptedLogin(packet), case .sshLogin(let attempt) = packet.payload else { return nil }
+        let tuple = packet.tuple
+        let service = serverServices.first { $0.port == tuple.destinationPort && $0.proto == tuple.proto }
+        return ScenarioCompromise(
+            tick: tick, host: serverName, service: service?.name ?? "port \(tuple.destinationPort)",
+            port: tuple.destinationPort, user: attempt.user)
     }
 
     @inline(__always)

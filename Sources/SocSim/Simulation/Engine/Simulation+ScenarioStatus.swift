@@ -6,8 +6,9 @@ extension Simulation {
             attackStarted: progress.attackStartTick != nil,
             ticksProtected: protectedSince.map { max(0, tick - $0) } ?? 0,
             windowTicks: scenario.check.windowTicks, legitimateSuccessRate: progress.legitimateWindow.successRate,
-            attackPacketsBlocked: counters.maliciousBlocked, legitimatePacketsLost: counters.legitimateLost,
-            outcome: progress.outcome, compromisedAtTick: progress.compromisedAtTick,
+            attackPacketsBlocked: counters.maliciousBlocked, attackPacketsThrough: counters.maliciousThrough,
+            legitimatePacketsLost: counters.legitimateLost, outcome: progress.outcome,
+            compromisedAtTick: progress.compromisedAtTick, compromise: progress.compromise,
             flag: progress.outcome == nil
                 ? nil : flagSecret.map { ScenarioFlag.derive(scenarioName: scenario.name, seed: seed, secret: $0) })
     }

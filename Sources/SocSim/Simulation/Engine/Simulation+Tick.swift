@@ -4,8 +4,7 @@ extension Simulation {
     private struct TickTally {
         var malicious = 0
         var maliciousDelivered = 0
-        var maliciousReachedServer = 0
-        var compromised = false
+        var compromise: ScenarioCompromise?
         var legitimate = 0
         var legitimateSucceeded = 0
         var legitimateWebRequests = 0
@@ -66,11 +65,8 @@ extension Simulation {
                     counters.maliciousBlocked += 1
                 } else {
                     tally.maliciousDelivered += 1
-                    if packet.tuple.destination == endpoints.server {
-                        tally.maliciousReachedServer += 1
-                        counters.maliciousReachedServer += 1
-                    }
-                    if endpoints.isAcceptedLogin(packet) { tally.compromised = true }
+                    if packet.tuple.destination == endpoints.server { counters.maliciousReachedServer += 1 }
+                    if tally.compromise == nil { tally.compromise = endpoints.compromise(by: packet, atTick: tick) }
                 }
             } else {
                 tally.legitimate += 1
@@ -99,7 +95,9 @@ extension Simulation {
             attempted: tally.legitimateWebRequests, succeeded: tally.legitimateWebRequestsAnswered)
         if tally.malicious > 0 && progress.attackStartTick == nil { progress.attackStartTick = tick }
         if tally.maliciousDelivered > 0 { progress.lastMaliciousDeliveryTick = tick }
-        if tally.compromised && progress.compromisedAtTick == nil { progress.compromisedAtTick = tick }
+        if let compromise = tally.compromise, progress.compromisedAtTick == nil {
+            progress.recordCompromise(compromise)
+        }
         progress.legitimateWindow.record(attempted: tally.legitimate, succeeded: tally.legitimateSucceeded)
         for slot in guardedTally.indices {
             progress.guardedWindows[slot].record(

@@ -21,6 +21,11 @@ package struct SimulationCounters: Sendable, Hashable, Codable {
 
     package init() {}
 
+    /// Malicious packets the firewall let through, wherever they were going: the web server, the
+    /// router's resolver, a drop site outside. The figure a learner drives to zero; it differs
+    /// from `maliciousReachedServer` for attacks aimed elsewhere than the web server.
+    package var maliciousThrough: Int { maliciousPackets - maliciousBlocked }
+
     /// Legitimate packets that did not get what they came for.
     package var legitimateLost: Int { legitimateBlocked + legitimateRefusedByServer }
 }

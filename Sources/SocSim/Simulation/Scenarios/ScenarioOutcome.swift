@@ -1,7 +1,7 @@
 /// The result of a solved scenario, fixed at the tick it was solved.
 package struct ScenarioOutcome: Sendable, Hashable, Codable {
     package var solvedAtTick: Int64
-    /// From the first attack packet to the first tick after which none reached the server.
+    /// From the first attack packet to the first tick after which none got through the firewall.
     package var ticksToSolve: Int64
     /// Malicious packets the firewall dropped or rejected, up to the solve.
     package var attackPacketsBlocked: Int
