@@ -15,8 +15,9 @@ import Synchronization
 /// order is the simulation's mutex, then this one, and code holding this one takes no other
 /// service's lock. What the pipeline produces is persisted by asynchronous writer jobs that
 /// read the current in-memory value when they run, so a job queued earlier never overwrites a
-/// later change; changes people make run inside their request's transaction (database first,
-/// then memory), as the firewall's do.
+/// later change, and whose `alerts`/`incidents` events are published once the job committed;
+/// changes people make run inside their request's transaction (database first, then memory),
+/// as the firewall's do.
 package final class SecurityService: Sendable {
     static let detectionSettingPrefix = "siem.detection."
 
@@ -64,8 +65,10 @@ package final class SecurityService: Sendable {
     // MARK: - Feeding
 
     /// Reads what the data sources wrote since the last call and runs it through the SIEM.
-    /// Called by the simulation with its lock held; returns the events to publish once released.
-    func simulationAdvanced(_ simulation: Simulation, logEpoch: Int) -> [SimulationEvent] {
+    /// Called by the simulation with its lock held. The alerts and incidents that changed are
+    /// saved through the writer, and their `alerts`/`incidents` events published once saved, so
+    /// that a subscriber never hears of an alert a crash could take back.
+    func simulationAdvanced(_ simulation: Simulation, logEpoch: Int) {
         let wallNow = WallClock.nowMilliseconds
         let (alertChanges, incidentChanges) = state.withLock { state -> ([AlertChange], [(String, Incident)]) in
             if state.logEpoch != logEpoch {
@@ -97,8 +100,7 @@ package final class SecurityService: Sendable {
             }
             return (changes, incidentChanges)
         }
-        guard !alertChanges.isEmpty || !incidentChanges.isEmpty else { return [] }
-        persistLater(alertIDs: Set(alertChanges.map(\.alert.id)), incidentIDs: Set(incidentChanges.map(\.1.id)))
+        guard !alertChanges.isEmpty || !incidentChanges.isEmpty else { return }
         var produced: [SimulationEvent] = []
         if events.hasSubscribers(.alerts) {
             for change in alertChanges {
@@ -113,12 +115,20 @@ package final class SecurityService: Sendable {
                         .incidents, ["event": .string(event), "incident": incident.info(timeline: false).json]))
             }
         }
-        return produced
+        persist(
+            alertIDs: Set(alertChanges.map(\.alert.id)), incidentIDs: Set(incidentChanges.map(\.1.id)),
+            thenPublish: produced)
     }
 
-    /// Saves the current state of these alerts and incidents through the writer, asynchronously.
-    private func persistLater(alertIDs: Set<Int64>, incidentIDs: Set<Int64>) {
-        guard !store.isReadOnly else { return }
+    /// Saves the current state of these alerts and incidents through the writer, then publishes
+    /// `events` (nothing when the save failed; at once when the store is read-only, where
+    /// nothing can be saved).
+    private func persist(alertIDs: Set<Int64>, incidentIDs: Set<Int64>, thenPublish events: [SimulationEvent]) {
+        let bus = self.events
+        guard !store.isReadOnly else {
+            for event in events { bus.publish(event.topic, event.data) }
+            return
+        }
         store.submit({ [self] db in
             // Read now, on the writer: whatever changed since the job was queued is saved too.
             let (alerts, incidents) = state.withLock { state in
@@ -130,7 +140,10 @@ package final class SecurityService: Sendable {
             for alert in alerts { try AlertTable.save(alert, in: db) }
             for incident in incidents { try IncidentTable.save(incident, in: db) }
         }) { [logger] result in
-            if case .failure(let error) = result { logger.warning("cannot save SIEM alerts and incidents: \(error)") }
+            switch result {
+            case .success: for event in events { bus.publish(event.topic, event.data) }
+            case .failure(let error): logger.warning("cannot save SIEM alerts and incidents: \(error)")
+            }
         }
     }
 

@@ -50,7 +50,8 @@ struct SimulationRuntime: Sendable {
         var filter = FirewallPacketFilter(firewall: firewall)
         simulation.step(ticks: ticks, filter: &filter)
         // The SIEM reads the new records while the lock still orders batches.
-        var produced = security?.simulationAdvanced(simulation, logEpoch: logEpoch) ?? []
+        security?.simulationAdvanced(simulation, logEpoch: logEpoch)
+        var produced: [SimulationEvent] = []
         if let kind = progressTracker.update(simulation) {
             if kind == .solved, let outcome = simulation.progress.outcome {
                 logger.notice(
