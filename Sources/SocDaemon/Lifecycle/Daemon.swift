@@ -17,6 +17,7 @@ final class Daemon {
     private let store: Store
     private let server: Server
     private let services: DaemonServices
+    private var startup = StartupPhases()
 
     init(options: DaemonOptions) throws {
         self.options = options
@@ -31,6 +32,7 @@ final class Daemon {
         let uid = Accounts.effectiveUID
         let stateDirectory = StateLocation.resolve(
             option: options.stateDirectory, environment: environment, uid: uid, home: nil)
+        startup.end("setup")
 
         do {
             var storeOptions = StoreOptions()
@@ -40,6 +42,7 @@ final class Daemon {
             logger.error("cannot open the database in \(stateDirectory): \(error)")
             throw error
         }
+        startup.end("database")
         if options.logLevel == nil, let persisted = try? store.setting(DaemonSettingKey.logLevel),
             let level = LogLevel(rawValue: persisted)
         {
@@ -72,6 +75,7 @@ final class Daemon {
             store.close()
             throw error
         }
+        startup.end("services")
         let logger = logger
         let dispatcher = RPCDispatcher(router: DaemonAPI.makeRouter(services)) { method, error in
             logger.error("\(method) failed: \(error)")
@@ -98,6 +102,7 @@ final class Daemon {
             store.close()
             throw error
         }
+        startup.end("serving")
     }
 
     /// Serves until SIGTERM, SIGINT or the idle timer, then shuts down. Returns the exit status.
@@ -106,6 +111,7 @@ final class Daemon {
         logger.notice(
             "socd \(SocdVersion.release) serving \(facts.socketPath) (\(facts.listenerOrigin.rawValue)), "
                 + "state in \(facts.stateDirectory)")
+        logger.debug("start-up: \(startup.summary)")
         _ = Systemd.notify("READY=1\nSTATUS=Serving \(facts.socketPath)\nMAINPID=\(facts.pid)")
 
         let reason = waitForStop()
