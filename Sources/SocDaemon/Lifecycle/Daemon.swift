@@ -37,6 +37,8 @@ final class Daemon {
         do {
             var storeOptions = StoreOptions()
             storeOptions.synchronous = options.durability == .full ? .full : .normal
+            // The check runs on the second core while the firewall rules load; READY waits for it.
+            storeOptions.verifiesInBackground = true
             store = try Store.open(stateDirectory: stateDirectory, options: storeOptions)
         } catch {
             logger.error("cannot open the database in \(stateDirectory): \(error)")
@@ -70,8 +72,19 @@ final class Daemon {
         do {
             services = try DaemonServices.assemble(
                 store: store, logger: logger, authorizer: authorizer, facts: facts, events: events, metrics: metrics)
+            // Nothing is served, and nothing read is trusted, before the integrity check passed.
+            // A damaged file may also have failed the loading above: the check's finding is
+            // the better explanation.
+            try store.waitUntilVerified()
         } catch {
             listener.close()
+            do {
+                try store.waitUntilVerified()
+            } catch let damage {
+                logger.error("cannot open the database in \(stateDirectory): \(damage)")
+                store.close()
+                throw damage
+            }
             store.close()
             throw error
         }

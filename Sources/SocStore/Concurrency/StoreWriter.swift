@@ -23,6 +23,8 @@ package final class StoreWriter: @unchecked Sendable {
     package let path: String
     private let committedTransactions = Atomic<Int>(0)
     private let committedJobs = Atomic<Int>(0)
+    /// Run on the writer thread before the first transaction; what it throws fails every job.
+    private let gate: (@Sendable () throws -> Void)?
 
     /// Counts since the writer started, for metrics and for seeing group commit at work.
     package struct Statistics: Sendable, Equatable {
@@ -49,10 +51,15 @@ package final class StoreWriter: @unchecked Sendable {
     }
 
     /// Starts the writer thread, which takes ownership of `connection` (a read-write `Database`
-    /// nobody else may use from now on).
-    package init(connection: Database, maxBatchSize: Int = 256) throws {
+    /// nobody else may use from now on). With a `gate`, the thread first waits for it: jobs
+    /// queue up meanwhile, and if it throws, every job fails with its error and nothing is
+    /// written (a background integrity check that has not passed yet).
+    package init(
+        connection: Database, maxBatchSize: Int = 256, gate: (@Sendable () throws -> Void)? = nil
+    ) throws {
         precondition(maxBatchSize > 0, "maxBatchSize must be positive")
         self.connection = connection
+        self.gate = gate
         self.maxBatchSize = maxBatchSize
         self.path = connection.path
         // The thread keeps the writer alive until its loop ends in `close()`.
@@ -127,6 +134,17 @@ package final class StoreWriter: @unchecked Sendable {
     // MARK: The writer thread
 
     private func runLoop() {
+        do {
+            try gate?()
+        } catch {
+            while let batch = nextBatch() {
+                for job in batch {
+                    job.fail(error)
+                    job.complete()
+                }
+            }
+            return
+        }
         while let batch = nextBatch() {
             var pending = batch[...]
             while !pending.isEmpty { pending = runTransaction(pending) }
