@@ -21,6 +21,8 @@ package final class Store: Sendable {
     private let reader: StoreReader
     /// Why the store is read-only, when it is.
     package let readOnlyReason: DatabaseError?
+    /// The integrity check still running, with `StoreOptions.verifiesInBackground`.
+    private let verification: BackgroundVerification?
 
     package var isReadOnly: Bool { writer == nil }
 
@@ -32,8 +34,9 @@ package final class Store: Sendable {
 
     private init(
         stateDirectory: String, path: String, writer: StoreWriter?, reader: StoreReader,
-        readOnlyReason: DatabaseError?
+        readOnlyReason: DatabaseError?, verification: BackgroundVerification? = nil
     ) {
+        self.verification = verification
         self.stateDirectory = stateDirectory
         self.path = path
         self.writer = writer
@@ -52,28 +55,55 @@ package final class Store: Sendable {
         var writerConfiguration = DatabaseConfiguration(access: .readWriteCreate)
         writerConfiguration.synchronous = options.synchronous
         writerConfiguration.busyTimeoutMilliseconds = options.busyTimeoutMilliseconds
-        writerConfiguration.verifyOnOpen = options.verifyOnOpen
+        let verification =
+            options.verifyOnOpen && options.verifiesInBackground
+            ? BackgroundVerification.startIfEligible(
+                path: path, migrator: migrator, busyTimeoutMilliseconds: options.busyTimeoutMilliseconds) : nil
+        writerConfiguration.verifyOnOpen = options.verifyOnOpen && verification == nil
 
         let connection: Database
         do {
             connection = try Database(path: path, configuration: writerConfiguration)
         } catch let error as DatabaseError where error.permitsReadOnlyFallback && StateDirectory.fileExists(path) {
+            verification?.finish()
             return try openReadOnly(
                 stateDirectory: stateDirectory, path: path, options: options, migrator: migrator, cause: error)
+        } catch {
+            verification?.finish()
+            throw error
         }
         do {
-            try migrator.migrate(connection)
+            // A file checked in the background had every migration already: nothing to write.
+            if verification == nil { try migrator.migrate(connection) }
         } catch {
             connection.close()
             throw error
         }
-        let writer = try StoreWriter(
-            connection: connection, maxBatchSize: options.maxBatchSize, pollNanoseconds: options.writerPollNanoseconds)
+        var gate: (@Sendable () throws -> Void)?
+        if let verification { gate = { try verification.wait() } }
+        let writer: StoreWriter
+        do {
+            writer = try StoreWriter(
+                connection: connection, maxBatchSize: options.maxBatchSize, pollNanoseconds: options.writerPollNanoseconds,
+                gate: gate)
+        } catch {
+            verification?.finish()
+            connection.close()
+            throw error
+        }
         var readerConfiguration = DatabaseConfiguration(access: .readOnly)
         readerConfiguration.busyTimeoutMilliseconds = options.busyTimeoutMilliseconds
         let reader = StoreReader(path: path, configuration: readerConfiguration, maxIdle: options.maxIdleReaders)
         return Store(
-            stateDirectory: stateDirectory, path: path, writer: writer, reader: reader, readOnlyReason: nil)
+            stateDirectory: stateDirectory, path: path, writer: writer, reader: reader, readOnlyReason: nil,
+            verification: verification)
+    }
+
+    /// Waits for the integrity check `StoreOptions.verifiesInBackground` left running, if any;
+    /// throws what it found (`DatabaseError.corrupt`, naming the file). Returns at once for a
+    /// store checked while opening.
+    package func waitUntilVerified() throws {
+        try verification?.wait()
     }
 
     /// The read-only fallback. A WAL database needs its `-shm` file even to be read; on storage
@@ -155,6 +185,7 @@ package final class Store: Sendable {
     package func close() {
         writer?.close()
         reader.close()
+        verification?.finish()
     }
 }
 

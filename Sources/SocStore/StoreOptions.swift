@@ -12,6 +12,12 @@ package struct StoreOptions: Sendable {
     package var maxIdleReaders = 4
     /// Run `PRAGMA quick_check` at open, refusing a damaged file up front.
     package var verifyOnOpen = true
+    /// With `verifyOnOpen`, run the check on a thread of its own while the caller goes on (socd
+    /// loads its firewall rules meanwhile), for a file that is already in WAL mode and fully
+    /// migrated, so that opening it writes nothing; other files are checked before `open`
+    /// returns. Writes wait until the check passed and fail if it did not; the caller must call
+    /// `Store.waitUntilVerified()` before trusting what it read.
+    package var verifiesInBackground = false
     /// The schema history; tests substitute their own.
     package var migrations: [Migration] = SocdSchema.migrations
 

@@ -65,3 +65,57 @@ import Testing
         #expect(error.isStorageFailure)
     }
 }
+
+/// `StoreOptions.verifiesInBackground`: the check runs while the caller goes on, and a damaged
+/// file is still refused, named, and never written.
+@Suite struct BackgroundVerificationTests {
+    private static var backgroundOptions: StoreOptions {
+        var options = StoreOptions()
+        options.verifiesInBackground = true
+        return options
+    }
+
+    @Test func aSoundFileIsVerifiedAndWritable() throws {
+        let directory = try TemporaryDirectory()
+        try Store.open(stateDirectory: directory.path).close()
+        let store = try Store.open(stateDirectory: directory.path, options: Self.backgroundOptions)
+        defer { store.close() }
+        try store.waitUntilVerified()
+        try store.write { db in try AuditTrail.append(Fixtures.auditRecord("after", at: 1), in: db) }
+    }
+
+    @Test func damageFoundInTheBackgroundIsReportedAndNothingIsWritten() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("socd.db")
+        let store = try Store.open(stateDirectory: directory.path)
+        try store.write { db in
+            for index in 0..<2_000 {
+                try AuditTrail.append(Fixtures.auditRecord("m\(index)", at: Int64(index)), in: db)
+            }
+        }
+        store.close()
+        var bytes = try TemporaryDirectory.bytes(of: path)
+        for offset in (4 * 4096)..<(12 * 4096) { bytes[offset] = UInt8(truncatingIfNeeded: offset &* 31) }
+        try TemporaryDirectory.write(bytes, to: path)
+
+        let damaged = try Store.open(stateDirectory: directory.path, options: Self.backgroundOptions)
+        let error = try #require(throws: DatabaseError.self) { try damaged.waitUntilVerified() }
+        #expect(error.resultCode == SQLITE_CORRUPT)
+        #expect(error.description.contains(path))
+        let writeError = try #require(throws: DatabaseError.self) {
+            try damaged.write { db in try AuditTrail.append(Fixtures.auditRecord("late", at: 1), in: db) }
+        }
+        #expect(writeError.resultCode == SQLITE_CORRUPT)
+        damaged.close()
+        #expect(try TemporaryDirectory.bytes(of: path) == bytes)
+    }
+
+    /// A new file has no migrations yet: it is checked, created and migrated the usual way.
+    @Test func aNewFileIsOpenedTheUsualWay() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Store.open(stateDirectory: directory.path, options: Self.backgroundOptions)
+        defer { store.close() }
+        try store.waitUntilVerified()
+        try store.write { db in try AuditTrail.append(Fixtures.auditRecord("first", at: 1), in: db) }
+    }
+}

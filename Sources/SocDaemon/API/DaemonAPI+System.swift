@@ -27,9 +27,14 @@ extension DaemonAPI {
                 residentBytes: ProcessStats.residentSetBytes() ?? 0, exitIdleSeconds: facts.exitIdleSeconds)
         }
 
-        // Built once: the registry does not change while socd runs.
-        let document = OpenRPCDocument.make(version: SocAPI.protocolVersion)
-        router.register(DiscoverRequest.self, constant: document)
+        // Built on the first call and kept: the registry does not change while socd runs, and
+        // tracing every method's Codable schemas is start-up time nobody may ever ask for.
+        router.register(
+            DiscoverRequest.method,
+            .immediate { request, _ in
+                let _: DiscoverRequest.Params = try RPCParamsCodec.decode(request.params)
+                return DiscoverDocument.shared
+            })
 
         // The copy is read through a reader connection; running it as the change's persist step
         // keeps it in the audited, serialized path without blocking readers or the event loops.
@@ -72,6 +77,12 @@ extension DaemonAPI {
                 })
         }
     }
+}
+
+/// The `rpc.discover` result, built on first use (a `static let` is initialized once, on
+/// whichever thread reads it first, with the others waiting).
+private enum DiscoverDocument {
+    static let shared = OpenRPCDocument.make(version: SocAPI.protocolVersion)
 }
 
 /// Keys of daemon settings persisted in the `settings` table.

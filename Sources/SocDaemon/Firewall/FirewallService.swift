@@ -27,7 +27,10 @@ package final class FirewallService: Sendable {
         self.store = store
         self.events = events
         self.logger = logger
-        ruleset = Mutex(try Self.load(from: store, now: WallClock.nowMilliseconds))
+        let started = MonotonicClock.now
+        let loaded = try Self.load(from: store, now: WallClock.nowMilliseconds)
+        logger.debug("loaded \(loaded.count) firewall rule(s) in \((MonotonicClock.now - started) / 1_000_000) ms")
+        ruleset = Mutex(loaded)
     }
 
     private static func load(from store: Store, now: Int64) throws -> FirewallRuleset {
@@ -36,13 +39,9 @@ package final class FirewallService: Sendable {
 
     /// The rule set `db` holds, as that connection sees it (inside its transaction, if any).
     static func load(in db: Database, now: Int64) throws -> FirewallRuleset {
-        var rules = try FirewallRuleTable.loadAll(in: db)
-        // In place, and only when something expired: a filtered copy of a million rules costs
-        // more than a tenth of a second of start-up.
-        if rules.contains(where: { $0.isExpired(now: now) }) { rules.removeAll { $0.isExpired(now: now) } }
         let policyText = try SettingsTable.value(for: policySettingKey, in: db)
         let policy = policyText.flatMap(RuleAction.init(rawValue:)) ?? .accept
-        return try FirewallRuleset(rules: rules, defaultPolicy: policy)
+        return try FirewallRuleTable.loadRuleset(in: db, defaultPolicy: policy, excludingExpiredAt: now)
     }
 
     /// Replaces the in-memory rules with what the database holds: after a transaction that

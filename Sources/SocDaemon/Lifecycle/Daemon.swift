@@ -17,6 +17,7 @@ final class Daemon {
     private let store: Store
     private let server: Server
     private let services: DaemonServices
+    private var startup = StartupPhases()
 
     init(options: DaemonOptions) throws {
         self.options = options
@@ -31,16 +32,20 @@ final class Daemon {
         let uid = Accounts.effectiveUID
         let stateDirectory = StateLocation.resolve(
             option: options.stateDirectory, environment: environment, uid: uid, home: nil)
+        startup.end("setup")
 
         do {
             var storeOptions = StoreOptions()
             storeOptions.synchronous = options.durability == .full ? .full : .normal
             storeOptions.writerPollNanoseconds = options.busyPollNanoseconds
+            // The check runs on the second core while the firewall rules load; READY waits for it.
+            storeOptions.verifiesInBackground = true
             store = try Store.open(stateDirectory: stateDirectory, options: storeOptions)
         } catch {
             logger.error("cannot open the database in \(stateDirectory): \(error)")
             throw error
         }
+        startup.end("database")
         if options.logLevel == nil, let persisted = try? store.setting(DaemonSettingKey.logLevel),
             let level = LogLevel(rawValue: persisted)
         {
@@ -68,11 +73,23 @@ final class Daemon {
         do {
             services = try DaemonServices.assemble(
                 store: store, logger: logger, authorizer: authorizer, facts: facts, events: events, metrics: metrics)
+            // Nothing is served, and nothing read is trusted, before the integrity check passed.
+            // A damaged file may also have failed the loading above: the check's finding is
+            // the better explanation.
+            try store.waitUntilVerified()
         } catch {
             listener.close()
+            do {
+                try store.waitUntilVerified()
+            } catch let damage {
+                logger.error("cannot open the database in \(stateDirectory): \(damage)")
+                store.close()
+                throw damage
+            }
             store.close()
             throw error
         }
+        startup.end("services")
         let logger = logger
         let dispatcher = RPCDispatcher(router: DaemonAPI.makeRouter(services)) { method, error in
             logger.error("\(method) failed: \(error)")
@@ -100,6 +117,7 @@ final class Daemon {
             store.close()
             throw error
         }
+        startup.end("serving")
     }
 
     /// Serves until SIGTERM, SIGINT or the idle timer, then shuts down. Returns the exit status.
@@ -108,6 +126,7 @@ final class Daemon {
         logger.notice(
             "socd \(SocdVersion.release) serving \(facts.socketPath) (\(facts.listenerOrigin.rawValue)), "
                 + "state in \(facts.stateDirectory)")
+        logger.debug("start-up: \(startup.summary)")
         _ = Systemd.notify("READY=1\nSTATUS=Serving \(facts.socketPath)\nMAINPID=\(facts.pid)")
 
         let reason = waitForStop()

@@ -25,6 +25,8 @@ package final class StoreWriter: @unchecked Sendable {
     package let path: String
     private let committedTransactions = Atomic<Int>(0)
     private let committedJobs = Atomic<Int>(0)
+    /// Run on the writer thread before the first transaction; what it throws fails every job.
+    private let gate: (@Sendable () throws -> Void)?
 
     /// Counts since the writer started, for metrics and for seeing group commit at work.
     package struct Statistics: Sendable, Equatable {
@@ -51,15 +53,21 @@ package final class StoreWriter: @unchecked Sendable {
     }
 
     /// Starts the writer thread, which takes ownership of `connection` (a read-write `Database`
-    /// nobody else may use from now on).
+    /// nobody else may use from now on). With a `gate`, the thread first waits for it: jobs
+    /// queue up meanwhile, and if it throws, every job fails with its error and nothing is
+    /// written (a background integrity check that has not passed yet).
     ///
     /// After each batch the thread polls the queue for `pollNanoseconds` (yielding the CPU
     /// between looks) before it sleeps: a client that changes things one request at a time
     /// sends its next change a few tens of microseconds after the last reply, and a sleeping
     /// writer woken on an idle, halted CPU costs about that much again.
-    package init(connection: Database, maxBatchSize: Int = 256, pollNanoseconds: UInt64 = 0) throws {
+    package init(
+        connection: Database, maxBatchSize: Int = 256, pollNanoseconds: UInt64 = 0,
+        gate: (@Sendable () throws -> Void)? = nil
+    ) throws {
         precondition(maxBatchSize > 0, "maxBatchSize must be positive")
         self.connection = connection
+        self.gate = gate
         self.maxBatchSize = maxBatchSize
         self.pollNanoseconds = pollNanoseconds
         self.path = connection.path
@@ -135,6 +143,17 @@ package final class StoreWriter: @unchecked Sendable {
     // MARK: The writer thread
 
     private func runLoop() {
+        do {
+            try gate?()
+        } catch {
+            while let batch = nextBatch() {
+                for job in batch {
+                    job.fail(error)
+                    job.complete()
+                }
+            }
+            return
+        }
         while let batch = nextBatch() {
             var pending = batch[...]
             while !pending.isEmpty { pending = runTransaction(pending) }

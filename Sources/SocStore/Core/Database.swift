@@ -62,16 +62,8 @@ package final class Database {
     private func prepareConnection() throws {
         // Reading the schema is what makes SQLite look at the file: NOTADB and friends surface here.
         _ = try scalar("SELECT count(*) FROM sqlite_schema") as Int?
-        if configuration.verifyOnOpen {
-            // Before anything below may write (journal_mode=WAL rewrites the header).
-            // The check reads every page once; through a memory map it skips a pread and a copy
-            // per page (a quarter of its time with a million firewall rules). The map is dropped
-            // afterwards: on a mapped file an I/O error is a SIGBUS rather than an error code.
-            try execute("PRAGMA mmap_size=\(Self.verificationMapBytes)")
-            let problems = try query("PRAGMA quick_check") { row in try row[0] as String }
-            try execute("PRAGMA mmap_size=0")
-            if problems != ["ok"] { throw DatabaseError.corrupt(path: path, problems: problems) }
-        }
+        // Before anything below may write (journal_mode=WAL rewrites the header).
+        if configuration.verifyOnOpen { try verify() }
         if configuration.access == .readWriteCreate {
             // SQLite quietly opens a file it may not write read-only; the caller asked for writes.
             if sqlite3_db_readonly(handle, "main") == 1 {
@@ -91,6 +83,19 @@ package final class Database {
         }
         try execute("PRAGMA synchronous=\(configuration.synchronous.rawValue)")
         try execute("PRAGMA foreign_keys=ON")
+    }
+
+    /// Runs `PRAGMA quick_check`, throwing `DatabaseError.corrupt` naming the file and what
+    /// SQLite found when it is damaged.
+    ///
+    /// The check reads every page once; through a memory map it skips a pread and a copy per
+    /// page (a quarter of its time with a million firewall rules). The map is dropped afterwards:
+    /// on a mapped file an I/O error is a SIGBUS rather than an error code.
+    func verify() throws {
+        try execute("PRAGMA mmap_size=\(Self.verificationMapBytes)")
+        let problems = try query("PRAGMA quick_check") { row in try row[0] as String }
+        try execute("PRAGMA mmap_size=0")
+        if problems != ["ok"] { throw DatabaseError.corrupt(path: path, problems: problems) }
     }
 
     /// Finalizes cached statements and closes the connection. Safe to call twice.
