@@ -62,13 +62,13 @@ extension FirewallRuleset {
             throw .invalidRule(rule.id, error)
         }
         let old = records[Int(slot)]
-        index.remove(slot, record: old) { records[Int($0)].orderKey }
+        index.remove(slot) { records[Int($0)] }
         var updated = CompiledRule(rule, orderKey: old.orderKey)
         updated.hits = old.hits
         updated.hitsUnreported = old.hitsUnreported
         records[Int(slot)] = updated
         details[Int(slot)] = RuleDetails(comment: rule.comment, createdAt: rule.createdAt)
-        index.insert(slot, record: updated) { records[Int($0)].orderKey }
+        index.insert(slot) { records[Int($0)] }
         return self.rule(inSlot: slot, position: position(ofSlot: slot))
     }
 
@@ -115,14 +115,18 @@ extension FirewallRuleset {
     private mutating func place(_ slot: UInt32, at orderIndex: Int) {
         let (key, relabels) = order.insert(slot, at: orderIndex)
         // Relabelling keeps relative order, so the candidate lists stay sorted as they are.
-        for relabel in relabels { records[Int(relabel.slot)].orderKey = relabel.key }
+        // The index keeps an inline copy of each key's head rule, order key included.
+        for relabel in relabels {
+            records[Int(relabel.slot)].orderKey = relabel.key
+            index.orderKeyChanged(relabel.slot, record: records[Int(relabel.slot)])
+        }
         records[Int(slot)].orderKey = key
-        index.insert(slot, record: records[Int(slot)]) { records[Int($0)].orderKey }
+        index.insert(slot) { records[Int($0)] }
     }
 
     /// Takes `slot` out of the index and out of evaluation order (list index `orderIndex`).
     private mutating func unplace(_ slot: UInt32, at orderIndex: Int) {
-        index.remove(slot, record: records[Int(slot)]) { records[Int($0)].orderKey }
+        index.remove(slot) { records[Int($0)] }
         order.remove(at: orderIndex)
     }
 }

@@ -55,24 +55,26 @@ package struct FirewallRuleset: Sendable {
     /// Decides `packet` and counts a hit on the rule that decided it.
     /// - Parameter now: milliseconds since the epoch; rules with `expiresAt <= now` do not match.
     package mutating func decide(_ packet: FiveTuple, now: Int64) -> FirewallDecision {
-        guard let slot = index.firstMatch(packet, now: now, records: records) else {
+        guard let match = index.firstMatch(packet, now: now, records: records) else {
             return FirewallDecision(action: defaultPolicy, ruleID: nil)
         }
-        let index = Int(slot)
+        // The decision itself came from the index; only the counter needs the record, and
+        // nothing waits for this write.
+        let index = Int(match.slot)
         records[index].hits &+= 1
         if !records[index].hitsUnreported {
             records[index].hitsUnreported = true
-            slotsWithUnreportedHits.append(slot)
+            slotsWithUnreportedHits.append(match.slot)
         }
-        return FirewallDecision(action: records[index].action, ruleID: records[index].id)
+        return FirewallDecision(action: match.action, ruleID: match.id)
     }
 
     /// Decides `packet` without counting a hit: the dry run behind `rules.check`.
     package func check(_ packet: FiveTuple, now: Int64) -> FirewallDecision {
-        guard let slot = index.firstMatch(packet, now: now, records: records) else {
+        guard let match = index.firstMatch(packet, now: now, records: records) else {
             return FirewallDecision(action: defaultPolicy, ruleID: nil)
         }
-        return FirewallDecision(action: records[Int(slot)].action, ruleID: records[Int(slot)].id)
+        return FirewallDecision(action: match.action, ruleID: match.id)
     }
 
     /// The counters that changed since the last call, for persisting them in one batch.

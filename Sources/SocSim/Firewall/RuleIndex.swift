@@ -27,12 +27,21 @@ struct RuleIndex: Sendable {
     /// Number of rules only a scan can find (for benchmarks and diagnostics).
     var unindexedCount: Int { unindexed.count }
 
-    mutating func insert(_ slot: UInt32, record: CompiledRule, orderKey: (UInt32) -> UInt64) {
-        guard let key = Self.indexKey(for: record) else {
-            unindexed.insert(slot, orderKey: orderKey)
+    /// The rule that decided a packet, with the fields a decision reports, read from wherever
+    /// the matcher found it (usually the table bucket) so the caller need not load its record.
+    struct FirstMatch {
+        var slot: UInt32
+        var id: Int64
+        var action: RuleAction
+    }
+
+    /// Files `slot`, whose record is `record(slot)`; `record` gives any slot's current record.
+    mutating func insert(_ slot: UInt32, record: (UInt32) -> CompiledRule) {
+        guard let key = Self.indexKey(for: record(slot)) else {
+            unindexed.insert(slot) { record($0).orderKey }
             return
         }
-        if table.modifyList(forKey: key, { $0.insert(slot, orderKey: orderKey) }) == 1 { keyAppeared(key) }
+        if table.insert(slot, forKey: key, record: record) { keyAppeared(key) }
     }
 
     /// Files `slot` after every rule already filed: the bulk build's insert, which files rules
@@ -42,7 +51,7 @@ struct RuleIndex: Sendable {
             unindexed.append(slot)
             return
         }
-        if table.modifyList(forKey: key, { $0.append(slot) }) == 1 { keyAppeared(key) }
+        if table.append(slot, forKey: key, record: record) { keyAppeared(key) }
     }
 
     /// Sizes the table for about `keys` distinct keys.
@@ -50,13 +59,20 @@ struct RuleIndex: Sendable {
         table.reserveCapacity(keys)
     }
 
-    /// Removes `slot`, filed under `record` (the record as it was when inserted).
-    mutating func remove(_ slot: UInt32, record: CompiledRule, orderKey: (UInt32) -> UInt64) {
-        guard let key = Self.indexKey(for: record) else {
-            unindexed.remove(slot, orderKey: orderKey)
+    /// Removes `slot`, whose record `record(slot)` is still the one it was filed with.
+    mutating func remove(_ slot: UInt32, record: (UInt32) -> CompiledRule) {
+        guard let key = Self.indexKey(for: record(slot)) else {
+            unindexed.remove(slot) { record($0).orderKey }
             return
         }
-        if table.modifyList(forKey: key, { $0.remove(slot, orderKey: orderKey) }) == -1 { keyDisappeared(key) }
+        if table.remove(slot, forKey: key, record: record) { keyDisappeared(key) }
+    }
+
+    /// Takes note that `slot`'s order key changed to `record.orderKey` in a relabel (which keeps
+    /// relative order): the table's inline copy of a head rule must follow.
+    mutating func orderKeyChanged(_ slot: UInt32, record: CompiledRule) {
+        guard let key = Self.indexKey(for: record) else { return }
+        table.refreshOrderKey(slot, forKey: key, record: record)
     }
 
     mutating func removeAll() {
@@ -66,18 +82,12 @@ struct RuleIndex: Sendable {
     /// The slots whose rules have the same match fields and action as `record`, in evaluation
     /// order. Such rules are always filed under the same key, so this is one probe.
     func slots(withSameMatchAs record: CompiledRule, records: [CompiledRule]) -> [UInt32] {
-        let list: CandidateList
-        if let key = Self.indexKey(for: record) {
-            guard let found = table.list(forKey: key) else { return [] }
-            list = found
-        } else {
-            list = unindexed
-        }
-        return list.slots.filter { records[Int($0)].hasSameMatch(as: record) }
+        let slots = Self.indexKey(for: record).map(table.slots(forKey:)) ?? unindexed.slots
+        return slots.filter { records[Int($0)].hasSameMatch(as: record) }
     }
 
-    /// The slot of the first rule in evaluation order that matches `packet`, or nil.
-    func firstMatch(_ packet: FiveTuple, now: Int64, records: [CompiledRule]) -> UInt32? {
+    /// The first rule in evaluation order that matches `packet`, or nil.
+    func firstMatch(_ packet: FiveTuple, now: Int64, records: [CompiledRule]) -> FirstMatch? {
         records.withUnsafeBufferPointer { records in
             var search = FirstMatchSearch(packet: packet, now: now, records: records)
             let source = packet.source.value
@@ -85,29 +95,34 @@ struct RuleIndex: Sendable {
             while lengths != 0 {
                 let bit = lengths.trailingZeroBitCount
                 lengths &= lengths - 1
-                table.withList(forKey: UInt64(bit) << 32 | UInt64(source & Self.masks[bit])) { search.scan($0) }
+                probe(UInt64(bit) << 32 | UInt64(source & Self.masks[bit]), &search)
             }
             let destination = packet.destination.value
             lengths = destinationLengths.lengths(covering: destination)
             while lengths != 0 {
                 let bit = lengths.trailingZeroBitCount
                 lengths &= lengths - 1
-                let key = (Self.destinationKindBase + UInt64(bit)) << 32 | UInt64(destination & Self.masks[bit])
-                table.withList(forKey: key) { search.scan($0) }
+                probe((Self.destinationKindBase + UInt64(bit)) << 32 | UInt64(destination & Self.masks[bit]), &search)
             }
             // Rules filed under a port have ports, and ports never match ICMP.
             if packet.proto != .icmp {
                 if destinationPorts.contains(packet.destinationPort) {
-                    let key = Self.destinationPortKind << 32 | UInt64(packet.destinationPort)
-                    table.withList(forKey: key) { search.scan($0) }
+                    probe(Self.destinationPortKind << 32 | UInt64(packet.destinationPort), &search)
                 }
                 if sourcePorts.contains(packet.sourcePort) {
-                    table.withList(forKey: Self.sourcePortKind << 32 | UInt64(packet.sourcePort)) { search.scan($0) }
+                    probe(Self.sourcePortKind << 32 | UInt64(packet.sourcePort), &search)
                 }
             }
             search.scan(unindexed)
-            return search.bestSlot == CandidateList.noSlot ? nil : search.bestSlot
+            return search.best
         }
+    }
+
+    @inline(__always)
+    private func probe(_ key: UInt64, _ search: inout FirstMatchSearch) {
+        guard let bucket = table.bucket(forKey: key) else { return }
+        if search.considerHead(of: bucket) { return }
+        if let tail = table.tail(forKey: key) { search.scan(tail) }
     }
 
     /// Files a rule under its most selective field: an exact address first, then a network of
@@ -163,13 +178,27 @@ private struct FirstMatchSearch {
     let protocolBit: UInt8
     let records: UnsafeBufferPointer<CompiledRule>
     var bestKey = UInt64.max
-    var bestSlot = CandidateList.noSlot
+    var best: RuleIndex.FirstMatch?
 
     init(packet: FiveTuple, now: Int64, records: UnsafeBufferPointer<CompiledRule>) {
         self.packet = packet
         self.now = now
         self.protocolBit = CompiledRule.protocolBit(packet.proto)
         self.records = records
+    }
+
+    /// Tests a table bucket's inline head rule; true when the rest of its key's rules (all
+    /// later in evaluation order) need not be scanned.
+    @inline(__always)
+    mutating func considerHead(of bucket: UnsafePointer<CandidateBucket>) -> Bool {
+        let orderKey = bucket.pointee.orderKey
+        guard orderKey < bestKey else { return true }
+        if bucket.pointee.matches(packet, protocolBit: protocolBit, now: now) {
+            bestKey = orderKey
+            best = RuleIndex.FirstMatch(slot: bucket.pointee.slot, id: bucket.pointee.id, action: bucket.pointee.action)
+            return true
+        }
+        return !bucket.pointee.hasTail
     }
 
     @inline(__always)
@@ -179,14 +208,14 @@ private struct FirstMatchSearch {
         for slot in list.tail where consider(slot) { return }
     }
 
-    /// Tests one candidate; true when the scan of its list can stop.
+    /// Tests one candidate through its record; true when the scan of its list can stop.
     @inline(__always)
     private mutating func consider(_ slot: UInt32) -> Bool {
         let record = records[Int(slot)]
         guard record.orderKey < bestKey else { return true }
         guard record.matches(packet, protocolBit: protocolBit, now: now) else { return false }
         bestKey = record.orderKey
-        bestSlot = slot
+        best = RuleIndex.FirstMatch(slot: slot, id: record.id, action: record.action)
         return true
     }
 }
