@@ -31,19 +31,42 @@ struct CandidateTable: Sendable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    /// The bucket for `key`, or nil: the decision path's read. The pointer is valid until the
-    /// table is next mutated.
+    /// A lookup begun: the key, its home bucket and the key found there.
+    struct Probe {
+        var key: UInt64
+        var bucket: Int
+        var found: UInt64
+    }
+
+    /// Starts looking up `key` by loading its home bucket. A decision starts all its lookups
+    /// before it finishes any, so that their cache misses overlap instead of queueing one after
+    /// another behind each lookup's branches.
     @inline(__always)
-    func bucket(forKey key: UInt64) -> UnsafePointer<CandidateBucket>? {
+    func startProbe(_ key: UInt64) -> Probe {
+        let bucket = home(of: key)
+        return Probe(key: key, bucket: bucket, found: storage.buckets[bucket].key)
+    }
+
+    /// The bucket `probe`'s key is in, or nil. The pointer is valid until the table is next
+    /// mutated.
+    @inline(__always)
+    func finishProbe(_ probe: Probe) -> UnsafePointer<CandidateBucket>? {
         let buckets = storage.buckets
         let mask = storage.capacity &- 1
-        var index = home(of: key)
+        var index = probe.bucket
+        var found = probe.found
         while true {
-            let found = buckets[index].key
-            if found == key { return UnsafePointer(buckets + index) }
+            if found == probe.key { return UnsafePointer(buckets + index) }
             if found == Self.vacant { return nil }
             index = (index &+ 1) & mask
+            found = buckets[index].key
         }
+    }
+
+    /// The bucket for `key`, or nil (the pointer is valid until the table is next mutated).
+    @inline(__always)
+    func bucket(forKey key: UInt64) -> UnsafePointer<CandidateBucket>? {
+        finishProbe(startProbe(key))
     }
 
     /// The rules after the head of `key`, when its bucket says it has some.

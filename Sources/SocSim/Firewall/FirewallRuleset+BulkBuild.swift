@@ -12,6 +12,7 @@ extension FirewallRuleset {
         precondition(rules.count < Int(CandidateList.noSlot), "too many rules for 32-bit slots")
         records.reserveCapacity(rules.count)
         details.reserveCapacity(rules.count)
+        hitCounters.reserveCapacity(rules.count)
         slotsByID.reserveCapacity(rules.count)
         index.reserveCapacity(rules.count)
         do throws(FirewallRulesetError) {
@@ -25,6 +26,7 @@ extension FirewallRuleset {
                 }
                 let record = CompiledRule(rule, orderKey: RuleOrder.appendedKey(at: position))
                 records.append(record)
+                hitCounters.reset(slot, to: rule.hits)
                 details.append(RuleDetails(comment: rule.comment, createdAt: rule.createdAt))
                 index.append(slot, record: record)
             }

@@ -34,6 +34,7 @@ extension FirewallRuleset {
         let removed = rule(inSlot: slot, position: position)
         unplace(slot, at: position - 1)
         records[Int(slot)] = .vacant
+        hitCounters.reset(slot, to: 0)
         details[Int(slot)] = RuleDetails(comment: "", createdAt: 0)
         freeSlots.append(slot)
         return removed
@@ -63,10 +64,8 @@ extension FirewallRuleset {
         }
         let old = records[Int(slot)]
         index.remove(slot) { records[Int($0)] }
-        var updated = CompiledRule(rule, orderKey: old.orderKey)
-        updated.hits = old.hits
-        updated.hitsUnreported = old.hitsUnreported
-        records[Int(slot)] = updated
+        // The hit counter (in `hitCounters`) stays as it is.
+        records[Int(slot)] = CompiledRule(rule, orderKey: old.orderKey)
         details[Int(slot)] = RuleDetails(comment: rule.comment, createdAt: rule.createdAt)
         index.insert(slot) { records[Int($0)] }
         return self.rule(inSlot: slot, position: position(ofSlot: slot))
@@ -90,7 +89,7 @@ extension FirewallRuleset {
         slotsByID = [:]
         order.removeAll()
         index.removeAll()
-        slotsWithUnreportedHits = []
+        hitCounters.removeAll()
     }
 
     private mutating func allocateSlot(for rule: FirewallRule) -> UInt32 {
@@ -107,6 +106,7 @@ extension FirewallRuleset {
             records.append(record)
             self.details.append(details)
         }
+        hitCounters.reset(slot, to: rule.hits)
         slotsByID[rule.id] = slot
         return slot
     }

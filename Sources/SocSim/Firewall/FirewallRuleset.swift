@@ -13,7 +13,7 @@ package struct FirewallRuleset: Sendable {
     /// What packets no rule matches get.
     package var defaultPolicy: RuleAction
 
-    /// Compiled fields, id and counters, by slot. Slots are internal handles, reused after
+    /// Compiled fields and id, by slot. Slots are internal handles, reused after
     /// deletion; ids are the user-visible identity.
     var records: [CompiledRule] = []
     /// The fields the matcher does not need, by slot.
@@ -22,8 +22,7 @@ package struct FirewallRuleset: Sendable {
     var slotsByID: [Int64: UInt32] = [:]
     var order = RuleOrder()
     var index = RuleIndex()
-    /// Slots whose `hitsUnreported` was set, possibly stale (a slot freed since), in no order.
-    var slotsWithUnreportedHits: [UInt32] = []
+    var hitCounters = HitCounters()
 
     struct RuleDetails: Sendable {
         var comment: String
@@ -58,14 +57,8 @@ package struct FirewallRuleset: Sendable {
         guard let match = index.firstMatch(packet, now: now, records: records) else {
             return FirewallDecision(action: defaultPolicy, ruleID: nil)
         }
-        // The decision itself came from the index; only the counter needs the record, and
-        // nothing waits for this write.
-        let index = Int(match.slot)
-        records[index].hits &+= 1
-        if !records[index].hitsUnreported {
-            records[index].hitsUnreported = true
-            slotsWithUnreportedHits.append(match.slot)
-        }
+        // The decision came from the index, without the rule's record; nor does counting.
+        hitCounters.count(match.slot)
         return FirewallDecision(action: match.action, ruleID: match.id)
     }
 
@@ -80,12 +73,7 @@ package struct FirewallRuleset: Sendable {
     /// The counters that changed since the last call, for persisting them in one batch.
     package mutating func takeChangedHitCounts() -> [RuleHitCount] {
         var changed: [RuleHitCount] = []
-        changed.reserveCapacity(slotsWithUnreportedHits.count)
-        for slot in slotsWithUnreportedHits where records[Int(slot)].hitsUnreported {
-            records[Int(slot)].hitsUnreported = false
-            changed.append(RuleHitCount(id: records[Int(slot)].id, hits: records[Int(slot)].hits))
-        }
-        slotsWithUnreportedHits.removeAll(keepingCapacity: true)
+        hitCounters.takeChanged { slot, hits in changed.append(RuleHitCount(id: records[Int(slot)].id, hits: hits)) }
         return changed
     }
 
@@ -147,6 +135,8 @@ package struct FirewallRuleset: Sendable {
 
     func rule(inSlot slot: UInt32, position: Int) -> FirewallRule {
         let details = details[Int(slot)]
-        return records[Int(slot)].rule(position: position, comment: details.comment, createdAt: details.createdAt)
+        return records[Int(slot)].rule(
+            position: position, comment: details.comment, createdAt: details.createdAt,
+            hits: hitCounters.hits(slot))
     }
 }

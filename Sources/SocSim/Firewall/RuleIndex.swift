@@ -86,43 +86,86 @@ struct RuleIndex: Sendable {
         return slots.filter { records[Int($0)].hasSameMatch(as: record) }
     }
 
+    /// How many probes the two-pass search holds (on the stack: `withUnsafeTemporaryAllocation`
+    /// stays off the heap below 1 KiB); a packet that could probe more keys, which takes more
+    /// than 30 prefix lengths in play around its addresses, is searched one probe at a time.
+    private static let batchedProbes = 32
+
     /// The first rule in evaluation order that matches `packet`, or nil.
+    ///
+    /// Two passes: the first works out every key the filters allow and loads each key's home
+    /// bucket, the second tests what those buckets hold. A decision at 100,000 rules and more is
+    /// mostly waiting for those cold buckets, and this way its second and later probes do not
+    /// wait for the first to be resolved.
     func firstMatch(_ packet: FiveTuple, now: Int64, records: [CompiledRule]) -> FirstMatch? {
+        let source = packet.source.value
+        let destination = packet.destination.value
+        let sourceLengths = sourceLengths.lengths(covering: source)
+        let destinationLengths = destinationLengths.lengths(covering: destination)
+        let probesAtMost = sourceLengths.nonzeroBitCount + destinationLengths.nonzeroBitCount + 2
+        guard probesAtMost <= Self.batchedProbes else {
+            return firstMatchOneProbeAtATime(packet, now: now, records: records)
+        }
+        return withUnsafeTemporaryAllocation(of: CandidateTable.Probe.self, capacity: Self.batchedProbes) { probes in
+            var count = 0
+            forEachKey(packet, sourceLengths: sourceLengths, destinationLengths: destinationLengths) { key in
+                probes[count] = table.startProbe(key)
+                count &+= 1
+            }
+            return records.withUnsafeBufferPointer { records in
+                var search = FirstMatchSearch(packet: packet, now: now, records: records)
+                for probe in probes[..<count] {
+                    guard let bucket = table.finishProbe(probe) else { continue }
+                    search.consider(bucket, tail: { table.tail(forKey: probe.key) })
+                }
+                search.scan(unindexed)
+                return search.best
+            }
+        }
+    }
+
+    private func firstMatchOneProbeAtATime(_ packet: FiveTuple, now: Int64, records: [CompiledRule]) -> FirstMatch? {
         records.withUnsafeBufferPointer { records in
             var search = FirstMatchSearch(packet: packet, now: now, records: records)
-            let source = packet.source.value
-            var lengths = sourceLengths.lengths(covering: source)
-            while lengths != 0 {
-                let bit = lengths.trailingZeroBitCount
-                lengths &= lengths - 1
-                probe(UInt64(bit) << 32 | UInt64(source & Self.masks[bit]), &search)
-            }
-            let destination = packet.destination.value
-            lengths = destinationLengths.lengths(covering: destination)
-            while lengths != 0 {
-                let bit = lengths.trailingZeroBitCount
-                lengths &= lengths - 1
-                probe((Self.destinationKindBase + UInt64(bit)) << 32 | UInt64(destination & Self.masks[bit]), &search)
-            }
-            // Rules filed under a port have ports, and ports never match ICMP.
-            if packet.proto != .icmp {
-                if destinationPorts.contains(packet.destinationPort) {
-                    probe(Self.destinationPortKind << 32 | UInt64(packet.destinationPort), &search)
-                }
-                if sourcePorts.contains(packet.sourcePort) {
-                    probe(Self.sourcePortKind << 32 | UInt64(packet.sourcePort), &search)
-                }
+            forEachKey(
+                packet, sourceLengths: sourceLengths.lengths(covering: packet.source.value),
+                destinationLengths: destinationLengths.lengths(covering: packet.destination.value)
+            ) { key in
+                guard let bucket = table.bucket(forKey: key) else { return }
+                search.consider(bucket, tail: { table.tail(forKey: key) })
             }
             search.scan(unindexed)
             return search.best
         }
     }
 
+    /// Calls `body` with every key `packet` could be filed under, given the prefix lengths the
+    /// filters report around its addresses.
     @inline(__always)
-    private func probe(_ key: UInt64, _ search: inout FirstMatchSearch) {
-        guard let bucket = table.bucket(forKey: key) else { return }
-        if search.considerHead(of: bucket) { return }
-        if let tail = table.tail(forKey: key) { search.scan(tail) }
+    private func forEachKey(
+        _ packet: FiveTuple, sourceLengths: UInt32, destinationLengths: UInt32, _ body: (UInt64) -> Void
+    ) {
+        let source = packet.source.value
+        var lengths = sourceLengths
+        while lengths != 0 {
+            let bit = lengths.trailingZeroBitCount
+            lengths &= lengths - 1
+            body(UInt64(bit) << 32 | UInt64(source & Self.masks[bit]))
+        }
+        let destination = packet.destination.value
+        lengths = destinationLengths
+        while lengths != 0 {
+            let bit = lengths.trailingZeroBitCount
+            lengths &= lengths - 1
+            body((Self.destinationKindBase + UInt64(bit)) << 32 | UInt64(destination & Self.masks[bit]))
+        }
+        // Rules filed under a port have ports, and ports never match ICMP.
+        if packet.proto != .icmp {
+            if destinationPorts.contains(packet.destinationPort) {
+                body(Self.destinationPortKind << 32 | UInt64(packet.destinationPort))
+            }
+            if sourcePorts.contains(packet.sourcePort) { body(Self.sourcePortKind << 32 | UInt64(packet.sourcePort)) }
+        }
     }
 
     /// Files a rule under its most selective field: an exact address first, then a network of
@@ -187,18 +230,18 @@ private struct FirstMatchSearch {
         self.records = records
     }
 
-    /// Tests a table bucket's inline head rule; true when the rest of its key's rules (all
-    /// later in evaluation order) need not be scanned.
+    /// Tests a table bucket's rules: the inline head, then, only if it has one and the head
+    /// neither matched nor came after the best so far, the tail list `tail` returns.
     @inline(__always)
-    mutating func considerHead(of bucket: UnsafePointer<CandidateBucket>) -> Bool {
+    mutating func consider(_ bucket: UnsafePointer<CandidateBucket>, tail: () -> CandidateList?) {
         let orderKey = bucket.pointee.orderKey
-        guard orderKey < bestKey else { return true }
+        guard orderKey < bestKey else { return }
         if bucket.pointee.matches(packet, protocolBit: protocolBit, now: now) {
             bestKey = orderKey
             best = RuleIndex.FirstMatch(slot: bucket.pointee.slot, id: bucket.pointee.id, action: bucket.pointee.action)
-            return true
+            return
         }
-        return !bucket.pointee.hasTail
+        if bucket.pointee.hasTail, let tail = tail() { scan(tail) }
     }
 
     @inline(__always)
