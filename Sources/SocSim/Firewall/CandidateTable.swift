@@ -1,120 +1,203 @@
-/// An open-addressing hash map from a 64-bit index key to a `CandidateList`: linear probing,
-/// multiplicative hashing, deletion by backward shift (no tombstones, so lookups stay short
-/// however many rules come and go). Key and list share one 24-byte entry so that a probe is one
-/// memory access. A decision probes it a few times, which is why it is not a `Dictionary`:
-/// SipHash and its indexing cost more than the rest of a probe.
+/// An open-addressing hash table from a 64-bit index key to the rules filed under it: linear
+/// probing, multiplicative hashing, deletion by backward shift (no tombstones, so lookups stay
+/// short however many rules come and go).
+///
+/// Each 64-byte bucket carries the key's head rule (the earliest in evaluation order) inline
+/// (`CandidateBucket`), so the common decision, a packet aimed at a key holding one rule, reads
+/// one cache line and no `CompiledRule`. The rules after the head, for the few keys with more
+/// than one, are kept in `tails` in evaluation order. A decision probes the table a few times,
+/// which is why it is not a `Dictionary`: SipHash and its indexing cost more than a probe.
+///
+/// The inline copies must follow their records: every change to a filed rule goes through
+/// `remove` and `insert`, and an order-key relabel through `refreshOrderKey`.
 struct CandidateTable: Sendable {
-    struct Entry: Sendable {
-        /// `vacant` in an empty bucket.
-        var key: UInt64
-        var list: CandidateList
-    }
-
     /// Never a real key: index kinds stay far below 0xFFFF_FFFF in the high half.
-    private static let vacant = UInt64.max
+    static let vacant = UInt64.max
 
-    private var entries: [Entry]
+    private var storage = BucketStorage(capacity: 16)
+    /// The rules after the head of each key that has more than one, in evaluation order.
+    private var tails: [UInt64: CandidateList] = [:]
     /// `64 - log2(capacity)`: the hash is the top bits of the product.
-    private var shift: UInt64
+    private var shift: UInt64 = 60
     private(set) var count = 0
-
-    init() {
-        entries = Array(repeating: Entry(key: Self.vacant, list: CandidateList()), count: 16)
-        shift = 60
-    }
 
     /// Sizes the table for `keys` keys without growing on the way (a bulk build).
     mutating func reserveCapacity(_ keys: Int) {
-        while keys * 2 > entries.count { grow() }
+        while keys * 2 > storage.capacity { grow() }
     }
-
-    private var bucketMask: Int { entries.count - 1 }
 
     @inline(__always)
     private func home(of key: UInt64) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    /// Calls `body` with the list for `key` if there is one: the decision path's read.
+    /// A lookup begun: the key, its home bucket and the key found there.
+    struct Probe {
+        var key: UInt64
+        var bucket: Int
+        var found: UInt64
+    }
+
+    /// Starts looking up `key` by loading its home bucket. A decision starts all its lookups
+    /// before it finishes any, so that their cache misses overlap instead of queueing one after
+    /// another behind each lookup's branches.
     @inline(__always)
-    func withList(forKey key: UInt64, _ body: (borrowing CandidateList) -> Void) {
-        entries.withUnsafeBufferPointer { entries in
-            let mask = entries.count - 1
-            var bucket = home(of: key)
-            while true {
-                let found = entries[bucket].key
-                if found == key { return body(entries[bucket].list) }
-                if found == Self.vacant { return }
-                bucket = (bucket + 1) & mask
-            }
-        }
+    func startProbe(_ key: UInt64) -> Probe {
+        let bucket = home(of: key)
+        return Probe(key: key, bucket: bucket, found: storage.buckets[bucket].key)
     }
 
-    func list(forKey key: UInt64) -> CandidateList? {
-        bucket(of: key).map { entries[$0].list }
-    }
-
-    /// Runs `body` on the list for `key`, creating it if absent and deleting it if `body` leaves
-    /// it empty. Returns whether the key went from absent to present (+1), present to absent
-    /// (-1), or neither (0), which `RuleIndex` uses to keep its filters exact.
-    @discardableResult
-    mutating func modifyList(forKey key: UInt64, _ body: (inout CandidateList) -> Void) -> Int {
-        precondition(key != Self.vacant, "the vacant marker cannot be a key")
-        if let bucket = bucket(of: key) {
-            body(&entries[bucket].list)
-            guard entries[bucket].list.isEmpty else { return 0 }
-            removeBucket(bucket)
-            return -1
-        }
-        var list = CandidateList()
-        body(&list)
-        guard !list.isEmpty else { return 0 }
-        if (count + 1) * 2 > entries.count { grow() }
-        var bucket = home(of: key)
-        while entries[bucket].key != Self.vacant { bucket = (bucket + 1) & bucketMask }
-        entries[bucket] = Entry(key: key, list: list)
-        count += 1
-        return 1
-    }
-
-    private func bucket(of key: UInt64) -> Int? {
-        var bucket = home(of: key)
+    /// The bucket `probe`'s key is in, or nil. The pointer is valid until the table is next
+    /// mutated.
+    @inline(__always)
+    func finishProbe(_ probe: Probe) -> UnsafePointer<CandidateBucket>? {
+        let buckets = storage.buckets
+        let mask = storage.capacity &- 1
+        var index = probe.bucket
+        var found = probe.found
         while true {
-            let found = entries[bucket].key
-            if found == key { return bucket }
+            if found == probe.key { return UnsafePointer(buckets + index) }
             if found == Self.vacant { return nil }
-            bucket = (bucket + 1) & bucketMask
+            index = (index &+ 1) & mask
+            found = buckets[index].key
         }
+    }
+
+    /// The bucket for `key`, or nil (the pointer is valid until the table is next mutated).
+    @inline(__always)
+    func bucket(forKey key: UInt64) -> UnsafePointer<CandidateBucket>? {
+        finishProbe(startProbe(key))
+    }
+
+    /// The rules after the head of `key`, when its bucket says it has some.
+    func tail(forKey key: UInt64) -> CandidateList? { tails[key] }
+
+    /// Every slot filed under `key`, in evaluation order (off the hot path).
+    func slots(forKey key: UInt64) -> [UInt32] {
+        guard let bucket = bucket(forKey: key) else { return [] }
+        return [bucket.pointee.slot] + (tails[key]?.slots ?? [])
+    }
+
+    /// Files `slot` under `key` at its place in evaluation order; `record` gives any slot's
+    /// current record (`slot`'s included). Returns whether the key is new.
+    mutating func insert(_ slot: UInt32, forKey key: UInt64, record: (UInt32) -> CompiledRule) -> Bool {
+        let new = record(slot)
+        guard let index = index(of: key) else {
+            addBucket(CandidateBucket(key: key, slot: slot, record: new, hasTail: false))
+            return true
+        }
+        makeUnique()
+        let bucket = storage.buckets + index
+        let orderKey = { record($0).orderKey }
+        let head = bucket.pointee.slot
+        if new.orderKey < record(head).orderKey {
+            tails[key, default: CandidateList()].insert(head, orderKey: orderKey)
+            bucket.pointee = CandidateBucket(key: key, slot: slot, record: new, hasTail: true)
+        } else {
+            tails[key, default: CandidateList()].insert(slot, orderKey: orderKey)
+            bucket.pointee.hasTail = true
+        }
+        return false
+    }
+
+    /// Files `slot` after every rule already under `key`: the bulk build's insert, which files
+    /// rules in evaluation order. Returns whether the key is new.
+    mutating func append(_ slot: UInt32, forKey key: UInt64, record: CompiledRule) -> Bool {
+        guard let index = index(of: key) else {
+            addBucket(CandidateBucket(key: key, slot: slot, record: record, hasTail: false))
+            return true
+        }
+        makeUnique()
+        storage.buckets[index].hasTail = true
+        tails[key, default: CandidateList()].append(slot)
+        return false
+    }
+
+    /// Removes `slot`, filed under `key`; when it was the head, the next rule's record is copied
+    /// into the bucket. Returns whether the key is now gone.
+    mutating func remove(_ slot: UInt32, forKey key: UInt64, record: (UInt32) -> CompiledRule) -> Bool {
+        guard let index = index(of: key) else { preconditionFailure("no rules are filed under key \(key)") }
+        makeUnique()
+        let bucket = storage.buckets + index
+        let orderKey = { record($0).orderKey }
+        guard bucket.pointee.slot == slot else {
+            guard var tail = tails.removeValue(forKey: key) else {
+                preconditionFailure("slot \(slot) is not filed under key \(key)")
+            }
+            tail.remove(slot, orderKey: orderKey)
+            if tail.isEmpty { bucket.pointee.hasTail = false } else { tails[key] = tail }
+            return false
+        }
+        guard var tail = tails.removeValue(forKey: key) else {
+            removeBucket(index)
+            return true
+        }
+        let next = tail.head
+        tail.remove(next, orderKey: orderKey)
+        bucket.pointee = CandidateBucket(key: key, slot: next, record: record(next), hasTail: !tail.isEmpty)
+        if !tail.isEmpty { tails[key] = tail }
+        return false
+    }
+
+    /// Copies `record`'s new order key into its bucket if `slot` is the head of `key` (after a
+    /// relabel, which keeps relative order, so nothing moves).
+    mutating func refreshOrderKey(_ slot: UInt32, forKey key: UInt64, record: CompiledRule) {
+        guard let index = index(of: key), storage.buckets[index].slot == slot else { return }
+        makeUnique()
+        storage.buckets[index].orderKey = record.orderKey
+    }
+
+    private func index(of key: UInt64) -> Int? {
+        guard let bucket = bucket(forKey: key) else { return nil }
+        return UnsafePointer(storage.buckets).distance(to: bucket)
+    }
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = BucketStorage(copying: storage) }
+    }
+
+    private mutating func addBucket(_ bucket: CandidateBucket) {
+        precondition(bucket.key != Self.vacant, "the vacant marker cannot be a key")
+        makeUnique()
+        if (count + 1) * 2 > storage.capacity { grow() }
+        let mask = storage.capacity - 1
+        var index = home(of: bucket.key)
+        while storage.buckets[index].key != Self.vacant { index = (index + 1) & mask }
+        storage.buckets[index] = bucket
+        count += 1
     }
 
     private mutating func removeBucket(_ removed: Int) {
+        let buckets = storage.buckets
+        let mask = storage.capacity - 1
         var hole = removed
         var next = removed
-        entries[hole] = Entry(key: Self.vacant, list: CandidateList())
+        buckets[hole] = BucketStorage.vacantBucket
         count -= 1
-        // Backward shift: pull later entries of the probe run into the hole when their home
+        // Backward shift: pull later buckets of the probe run into the hole when their home
         // is at or before it (cyclically), so no lookup ever stops early at the new vacancy.
         while true {
-            next = (next + 1) & bucketMask
-            let key = entries[next].key
+            next = (next + 1) & mask
+            let key = buckets[next].key
             if key == Self.vacant { return }
             let wanted = home(of: key)
-            if (hole - wanted) & bucketMask < (next - wanted) & bucketMask {
-                entries[hole] = entries[next]
-                entries[next] = Entry(key: Self.vacant, list: CandidateList())
+            if (hole - wanted) & mask < (next - wanted) & mask {
+                buckets[hole] = buckets[next]
+                buckets[next] = BucketStorage.vacantBucket
                 hole = next
             }
         }
     }
 
     private mutating func grow() {
-        let old = entries
-        entries = Array(repeating: Entry(key: Self.vacant, list: CandidateList()), count: old.count * 2)
+        let old = storage
+        storage = BucketStorage(capacity: old.capacity * 2)
         shift -= 1
-        for entry in old where entry.key != Self.vacant {
-            var bucket = home(of: entry.key)
-            while entries[bucket].key != Self.vacant { bucket = (bucket + 1) & bucketMask }
-            entries[bucket] = entry
+        let mask = storage.capacity - 1
+        for oldIndex in 0..<old.capacity where old.buckets[oldIndex].key != Self.vacant {
+            var index = home(of: old.buckets[oldIndex].key)
+            while storage.buckets[index].key != Self.vacant { index = (index + 1) & mask }
+            storage.buckets[index] = old.buckets[oldIndex]
         }
     }
 }

@@ -1,10 +1,10 @@
 /// A rule compiled to the integers the matcher compares: masks instead of CIDRs, inclusive port
-/// bounds instead of enums, one bit per protocol; plus its id and hit counter. Kept in one flat
-/// array by slot, 64 bytes each, so testing a candidate and counting its hit touch one cache
-/// line. It is the single source of truth for a stored rule's fields (see `rule(...)`).
+/// bounds instead of enums, one bit per protocol; plus its id. Kept in one flat array by slot.
+/// It is the single source of truth for a stored rule's fields (see `rule(...)`); the index
+/// holds a copy of each key's head rule (`CandidateBucket`), and the hit counters are apart
+/// (`HitCounters`).
 struct CompiledRule: Sendable {
     var id: Int64
-    var hits: UInt64
     /// The rule's place in evaluation order: smaller keys are evaluated first (see `RuleOrder`).
     var orderKey: UInt64
     /// `Int64.max` for rules that never expire.
@@ -21,24 +21,21 @@ struct CompiledRule: Sendable {
     /// UDP, which is how `proto any` with a port excludes ICMP without a separate test.
     var protocols: UInt8
     var action: RuleAction
-    /// Whether `hits` changed since it was last handed out by `takeChangedHitCounts()`.
-    var hitsUnreported = false
 
     /// A free slot's record: matches nothing, because no protocol bit is set.
     static let vacant = CompiledRule(
-        id: -1, hits: 0, orderKey: 0, expiresAt: 0, sourceNetwork: 0, sourceMask: 0, destinationNetwork: 0,
+        id: -1, orderKey: 0, expiresAt: 0, sourceNetwork: 0, sourceMask: 0, destinationNetwork: 0,
         destinationMask: 0,
         sourcePortLow: 0, sourcePortHigh: 0, destinationPortLow: 0, destinationPortHigh: 0, protocols: 0,
         action: .drop)
 
     init(
-        id: Int64, hits: UInt64, orderKey: UInt64, expiresAt: Int64, sourceNetwork: UInt32, sourceMask: UInt32,
+        id: Int64, orderKey: UInt64, expiresAt: Int64, sourceNetwork: UInt32, sourceMask: UInt32,
         destinationNetwork: UInt32,
         destinationMask: UInt32, sourcePortLow: UInt16, sourcePortHigh: UInt16, destinationPortLow: UInt16,
         destinationPortHigh: UInt16, protocols: UInt8, action: RuleAction
     ) {
         self.id = id
-        self.hits = hits
         self.orderKey = orderKey
         self.expiresAt = expiresAt
         self.sourceNetwork = sourceNetwork
@@ -62,7 +59,7 @@ struct CompiledRule: Sendable {
             if !hasPorts || proto == .tcp || proto == .udp { protocols |= Self.protocolBit(proto) }
         }
         self.init(
-            id: rule.id, hits: rule.hits, orderKey: orderKey, expiresAt: rule.expiresAt ?? .max,
+            id: rule.id, orderKey: orderKey, expiresAt: rule.expiresAt ?? .max,
             sourceNetwork: sourceNetwork,
             sourceMask: sourceMask, destinationNetwork: destinationNetwork, destinationMask: destinationMask,
             sourcePortLow: rule.sourcePort.bounds.lowerBound, sourcePortHigh: rule.sourcePort.bounds.upperBound,
@@ -119,7 +116,7 @@ struct CompiledRule: Sendable {
 extension CompiledRule {
     /// The stored rule these fields were compiled from, in canonical form: `0.0.0.0/0` reads
     /// back as ANY and `0-65535` as ANY, the spellings parsing would have produced.
-    func rule(position: Int, comment: String, createdAt: Int64) -> FirewallRule {
+    func rule(position: Int, comment: String, createdAt: Int64, hits: UInt64) -> FirewallRule {
         FirewallRule(
             id: id, position: position, source: Self.addressMatch(sourceNetwork, sourceMask),
             destination: Self.addressMatch(destinationNetwork, destinationMask),

@@ -33,6 +33,7 @@ extension FirewallRuleset {
             ruleset = FirewallRuleset(defaultPolicy: defaultPolicy)
             ruleset.records.reserveCapacity(expectedCount)
             ruleset.details.reserveCapacity(expectedCount)
+            ruleset.hitCounters.reserveCapacity(expectedCount)
             ruleset.slotsByID.reserveCapacity(expectedCount)
             ruleset.index.reserveCapacity(expectedCount)
         }
@@ -54,6 +55,7 @@ extension FirewallRuleset {
             }
             let record = CompiledRule(rule, orderKey: RuleOrder.appendedKey(at: position))
             ruleset.records.append(record)
+            ruleset.hitCounters.reset(slot, to: rule.hits)
             ruleset.details.append(RuleDetails(comment: rule.comment, createdAt: rule.createdAt))
             ruleset.index.append(slot, record: record)
         }

@@ -34,6 +34,7 @@ extension FirewallRuleset {
         let removed = rule(inSlot: slot, position: position)
         unplace(slot, at: position - 1)
         records[Int(slot)] = .vacant
+        hitCounters.reset(slot, to: 0)
         details[Int(slot)] = RuleDetails(comment: "", createdAt: 0)
         freeSlots.append(slot)
         return removed
@@ -62,13 +63,11 @@ extension FirewallRuleset {
             throw .invalidRule(rule.id, error)
         }
         let old = records[Int(slot)]
-        index.remove(slot, record: old) { records[Int($0)].orderKey }
-        var updated = CompiledRule(rule, orderKey: old.orderKey)
-        updated.hits = old.hits
-        updated.hitsUnreported = old.hitsUnreported
-        records[Int(slot)] = updated
+        index.remove(slot) { records[Int($0)] }
+        // The hit counter (in `hitCounters`) stays as it is.
+        records[Int(slot)] = CompiledRule(rule, orderKey: old.orderKey)
         details[Int(slot)] = RuleDetails(comment: rule.comment, createdAt: rule.createdAt)
-        index.insert(slot, record: updated) { records[Int($0)].orderKey }
+        index.insert(slot) { records[Int($0)] }
         return self.rule(inSlot: slot, position: position(ofSlot: slot))
     }
 
@@ -90,7 +89,7 @@ extension FirewallRuleset {
         slotsByID = [:]
         order.removeAll()
         index.removeAll()
-        slotsWithUnreportedHits = []
+        hitCounters.removeAll()
     }
 
     private mutating func allocateSlot(for rule: FirewallRule) -> UInt32 {
@@ -107,6 +106,7 @@ extension FirewallRuleset {
             records.append(record)
             self.details.append(details)
         }
+        hitCounters.reset(slot, to: rule.hits)
         slotsByID[rule.id] = slot
         return slot
     }
@@ -115,14 +115,18 @@ extension FirewallRuleset {
     private mutating func place(_ slot: UInt32, at orderIndex: Int) {
         let (key, relabels) = order.insert(slot, at: orderIndex)
         // Relabelling keeps relative order, so the candidate lists stay sorted as they are.
-        for relabel in relabels { records[Int(relabel.slot)].orderKey = relabel.key }
+        // The index keeps an inline copy of each key's head rule, order key included.
+        for relabel in relabels {
+            records[Int(relabel.slot)].orderKey = relabel.key
+            index.orderKeyChanged(relabel.slot, record: records[Int(relabel.slot)])
+        }
         records[Int(slot)].orderKey = key
-        index.insert(slot, record: records[Int(slot)]) { records[Int($0)].orderKey }
+        index.insert(slot) { records[Int($0)] }
     }
 
     /// Takes `slot` out of the index and out of evaluation order (list index `orderIndex`).
     private mutating func unplace(_ slot: UInt32, at orderIndex: Int) {
-        index.remove(slot, record: records[Int(slot)]) { records[Int($0)].orderKey }
+        index.remove(slot) { records[Int($0)] }
         order.remove(at: orderIndex)
     }
 }

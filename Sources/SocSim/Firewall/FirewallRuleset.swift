@@ -13,7 +13,7 @@ package struct FirewallRuleset: Sendable {
     /// What packets no rule matches get.
     package var defaultPolicy: RuleAction
 
-    /// Compiled fields, id and counters, by slot. Slots are internal handles, reused after
+    /// Compiled fields and id, by slot. Slots are internal handles, reused after
     /// deletion; ids are the user-visible identity.
     var records: [CompiledRule] = []
     /// The fields the matcher does not need, by slot.
@@ -22,8 +22,7 @@ package struct FirewallRuleset: Sendable {
     var slotsByID: [Int64: UInt32] = [:]
     var order = RuleOrder()
     var index = RuleIndex()
-    /// Slots whose `hitsUnreported` was set, possibly stale (a slot freed since), in no order.
-    var slotsWithUnreportedHits: [UInt32] = []
+    var hitCounters = HitCounters()
 
     struct RuleDetails: Sendable {
         var comment: String
@@ -55,35 +54,26 @@ package struct FirewallRuleset: Sendable {
     /// Decides `packet` and counts a hit on the rule that decided it.
     /// - Parameter now: milliseconds since the epoch; rules with `expiresAt <= now` do not match.
     package mutating func decide(_ packet: FiveTuple, now: Int64) -> FirewallDecision {
-        guard let slot = index.firstMatch(packet, now: now, records: records) else {
+        guard let match = index.firstMatch(packet, now: now, records: records) else {
             return FirewallDecision(action: defaultPolicy, ruleID: nil)
         }
-        let index = Int(slot)
-        records[index].hits &+= 1
-        if !records[index].hitsUnreported {
-            records[index].hitsUnreported = true
-            slotsWithUnreportedHits.append(slot)
-        }
-        return FirewallDecision(action: records[index].action, ruleID: records[index].id)
+        // The decision came from the index, without the rule's record; nor does counting.
+        hitCounters.count(match.slot)
+        return FirewallDecision(action: match.action, ruleID: match.id)
     }
 
     /// Decides `packet` without counting a hit: the dry run behind `rules.check`.
     package func check(_ packet: FiveTuple, now: Int64) -> FirewallDecision {
-        guard let slot = index.firstMatch(packet, now: now, records: records) else {
+        guard let match = index.firstMatch(packet, now: now, records: records) else {
             return FirewallDecision(action: defaultPolicy, ruleID: nil)
         }
-        return FirewallDecision(action: records[Int(slot)].action, ruleID: records[Int(slot)].id)
+        return FirewallDecision(action: match.action, ruleID: match.id)
     }
 
     /// The counters that changed since the last call, for persisting them in one batch.
     package mutating func takeChangedHitCounts() -> [RuleHitCount] {
         var changed: [RuleHitCount] = []
-        changed.reserveCapacity(slotsWithUnreportedHits.count)
-        for slot in slotsWithUnreportedHits where records[Int(slot)].hitsUnreported {
-            records[Int(slot)].hitsUnreported = false
-            changed.append(RuleHitCount(id: records[Int(slot)].id, hits: records[Int(slot)].hits))
-        }
-        slotsWithUnreportedHits.removeAll(keepingCapacity: true)
+        hitCounters.takeChanged { slot, hits in changed.append(RuleHitCount(id: records[Int(slot)].id, hits: hits)) }
         return changed
     }
 
@@ -145,6 +135,8 @@ package struct FirewallRuleset: Sendable {
 
     func rule(inSlot slot: UInt32, position: Int) -> FirewallRule {
         let details = details[Int(slot)]
-        return records[Int(slot)].rule(position: position, comment: details.comment, createdAt: details.createdAt)
+        return records[Int(slot)].rule(
+            position: position, comment: details.comment, createdAt: details.createdAt,
+            hits: hitCounters.hits(slot))
     }
 }

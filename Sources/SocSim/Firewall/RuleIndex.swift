@@ -27,12 +27,21 @@ struct RuleIndex: Sendable {
     /// Number of rules only a scan can find (for benchmarks and diagnostics).
     var unindexedCount: Int { unindexed.count }
 
-    mutating func insert(_ slot: UInt32, record: CompiledRule, orderKey: (UInt32) -> UInt64) {
-        guard let key = Self.indexKey(for: record) else {
-            unindexed.insert(slot, orderKey: orderKey)
+    /// The rule that decided a packet, with the fields a decision reports, read from wherever
+    /// the matcher found it (usually the table bucket) so the caller need not load its record.
+    struct FirstMatch {
+        var slot: UInt32
+        var id: Int64
+        var action: RuleAction
+    }
+
+    /// Files `slot`, whose record is `record(slot)`; `record` gives any slot's current record.
+    mutating func insert(_ slot: UInt32, record: (UInt32) -> CompiledRule) {
+        guard let key = Self.indexKey(for: record(slot)) else {
+            unindexed.insert(slot) { record($0).orderKey }
             return
         }
-        if table.modifyList(forKey: key, { $0.insert(slot, orderKey: orderKey) }) == 1 { keyAppeared(key) }
+        if table.insert(slot, forKey: key, record: record) { keyAppeared(key) }
     }
 
     /// Files `slot` after every rule already filed: the bulk build's insert, which files rules
@@ -42,7 +51,7 @@ struct RuleIndex: Sendable {
             unindexed.append(slot)
             return
         }
-        if table.modifyList(forKey: key, { $0.append(slot) }) == 1 { keyAppeared(key) }
+        if table.append(slot, forKey: key, record: record) { keyAppeared(key) }
     }
 
     /// Sizes the table for about `keys` distinct keys.
@@ -50,13 +59,20 @@ struct RuleIndex: Sendable {
         table.reserveCapacity(keys)
     }
 
-    /// Removes `slot`, filed under `record` (the record as it was when inserted).
-    mutating func remove(_ slot: UInt32, record: CompiledRule, orderKey: (UInt32) -> UInt64) {
-        guard let key = Self.indexKey(for: record) else {
-            unindexed.remove(slot, orderKey: orderKey)
+    /// Removes `slot`, whose record `record(slot)` is still the one it was filed with.
+    mutating func remove(_ slot: UInt32, record: (UInt32) -> CompiledRule) {
+        guard let key = Self.indexKey(for: record(slot)) else {
+            unindexed.remove(slot) { record($0).orderKey }
             return
         }
-        if table.modifyList(forKey: key, { $0.remove(slot, orderKey: orderKey) }) == -1 { keyDisappeared(key) }
+        if table.remove(slot, forKey: key, record: record) { keyDisappeared(key) }
+    }
+
+    /// Takes note that `slot`'s order key changed to `record.orderKey` in a relabel (which keeps
+    /// relative order): the table's inline copy of a head rule must follow.
+    mutating func orderKeyChanged(_ slot: UInt32, record: CompiledRule) {
+        guard let key = Self.indexKey(for: record) else { return }
+        table.refreshOrderKey(slot, forKey: key, record: record)
     }
 
     mutating func removeAll() {
@@ -66,47 +82,89 @@ struct RuleIndex: Sendable {
     /// The slots whose rules have the same match fields and action as `record`, in evaluation
     /// order. Such rules are always filed under the same key, so this is one probe.
     func slots(withSameMatchAs record: CompiledRule, records: [CompiledRule]) -> [UInt32] {
-        let list: CandidateList
-        if let key = Self.indexKey(for: record) {
-            guard let found = table.list(forKey: key) else { return [] }
-            list = found
-        } else {
-            list = unindexed
-        }
-        return list.slots.filter { records[Int($0)].hasSameMatch(as: record) }
+        let slots = Self.indexKey(for: record).map(table.slots(forKey:)) ?? unindexed.slots
+        return slots.filter { records[Int($0)].hasSameMatch(as: record) }
     }
 
-    /// The slot of the first rule in evaluation order that matches `packet`, or nil.
-    func firstMatch(_ packet: FiveTuple, now: Int64, records: [CompiledRule]) -> UInt32? {
+    /// How many probes the two-pass search holds (on the stack: `withUnsafeTemporaryAllocation`
+    /// stays off the heap below 1 KiB); a packet that could probe more keys, which takes more
+    /// than 30 prefix lengths in play around its addresses, is searched one probe at a time.
+    private static let batchedProbes = 32
+
+    /// The first rule in evaluation order that matches `packet`, or nil.
+    ///
+    /// Two passes: the first works out every key the filters allow and loads each key's home
+    /// bucket, the second tests what those buckets hold. A decision at 100,000 rules and more is
+    /// mostly waiting for those cold buckets, and this way its second and later probes do not
+    /// wait for the first to be resolved.
+    func firstMatch(_ packet: FiveTuple, now: Int64, records: [CompiledRule]) -> FirstMatch? {
+        let source = packet.source.value
+        let destination = packet.destination.value
+        let sourceLengths = sourceLengths.lengths(covering: source)
+        let destinationLengths = destinationLengths.lengths(covering: destination)
+        let probesAtMost = sourceLengths.nonzeroBitCount + destinationLengths.nonzeroBitCount + 2
+        guard probesAtMost <= Self.batchedProbes else {
+            return firstMatchOneProbeAtATime(packet, now: now, records: records)
+        }
+        return withUnsafeTemporaryAllocation(of: CandidateTable.Probe.self, capacity: Self.batchedProbes) { probes in
+            var count = 0
+            forEachKey(packet, sourceLengths: sourceLengths, destinationLengths: destinationLengths) { key in
+                probes[count] = table.startProbe(key)
+                count &+= 1
+            }
+            return records.withUnsafeBufferPointer { records in
+                var search = FirstMatchSearch(packet: packet, now: now, records: records)
+                for probe in probes[..<count] {
+                    guard let bucket = table.finishProbe(probe) else { continue }
+                    search.consider(bucket, tail: { table.tail(forKey: probe.key) })
+                }
+                search.scan(unindexed)
+                return search.best
+            }
+        }
+    }
+
+    private func firstMatchOneProbeAtATime(_ packet: FiveTuple, now: Int64, records: [CompiledRule]) -> FirstMatch? {
         records.withUnsafeBufferPointer { records in
             var search = FirstMatchSearch(packet: packet, now: now, records: records)
-            let source = packet.source.value
-            var lengths = sourceLengths.lengths(covering: source)
-            while lengths != 0 {
-                let bit = lengths.trailingZeroBitCount
-                lengths &= lengths - 1
-                table.withList(forKey: UInt64(bit) << 32 | UInt64(source & Self.masks[bit])) { search.scan($0) }
-            }
-            let destination = packet.destination.value
-            lengths = destinationLengths.lengths(covering: destination)
-            while lengths != 0 {
-                let bit = lengths.trailingZeroBitCount
-                lengths &= lengths - 1
-                let key = (Self.destinationKindBase + UInt64(bit)) << 32 | UInt64(destination & Self.masks[bit])
-                table.withList(forKey: key) { search.scan($0) }
-            }
-            // Rules filed under a port have ports, and ports never match ICMP.
-            if packet.proto != .icmp {
-                if destinationPorts.contains(packet.destinationPort) {
-                    let key = Self.destinationPortKind << 32 | UInt64(packet.destinationPort)
-                    table.withList(forKey: key) { search.scan($0) }
-                }
-                if sourcePorts.contains(packet.sourcePort) {
-                    table.withList(forKey: Self.sourcePortKind << 32 | UInt64(packet.sourcePort)) { search.scan($0) }
-                }
+            forEachKey(
+                packet, sourceLengths: sourceLengths.lengths(covering: packet.source.value),
+                destinationLengths: destinationLengths.lengths(covering: packet.destination.value)
+            ) { key in
+                guard let bucket = table.bucket(forKey: key) else { return }
+                search.consider(bucket, tail: { table.tail(forKey: key) })
             }
             search.scan(unindexed)
-            return search.bestSlot == CandidateList.noSlot ? nil : search.bestSlot
+            return search.best
+        }
+    }
+
+    /// Calls `body` with every key `packet` could be filed under, given the prefix lengths the
+    /// filters report around its addresses.
+    @inline(__always)
+    private func forEachKey(
+        _ packet: FiveTuple, sourceLengths: UInt32, destinationLengths: UInt32, _ body: (UInt64) -> Void
+    ) {
+        let source = packet.source.value
+        var lengths = sourceLengths
+        while lengths != 0 {
+            let bit = lengths.trailingZeroBitCount
+            lengths &= lengths - 1
+            body(UInt64(bit) << 32 | UInt64(source & Self.masks[bit]))
+        }
+        let destination = packet.destination.value
+        lengths = destinationLengths
+        while lengths != 0 {
+            let bit = lengths.trailingZeroBitCount
+            lengths &= lengths - 1
+            body((Self.destinationKindBase + UInt64(bit)) << 32 | UInt64(destination & Self.masks[bit]))
+        }
+        // Rules filed under a port have ports, and ports never match ICMP.
+        if packet.proto != .icmp {
+            if destinationPorts.contains(packet.destinationPort) {
+                body(Self.destinationPortKind << 32 | UInt64(packet.destinationPort))
+            }
+            if sourcePorts.contains(packet.sourcePort) { body(Self.sourcePortKind << 32 | UInt64(packet.sourcePort)) }
         }
     }
 
@@ -163,13 +221,27 @@ private struct FirstMatchSearch {
     let protocolBit: UInt8
     let records: UnsafeBufferPointer<CompiledRule>
     var bestKey = UInt64.max
-    var bestSlot = CandidateList.noSlot
+    var best: RuleIndex.FirstMatch?
 
     init(packet: FiveTuple, now: Int64, records: UnsafeBufferPointer<CompiledRule>) {
         self.packet = packet
         self.now = now
         self.protocolBit = CompiledRule.protocolBit(packet.proto)
         self.records = records
+    }
+
+    /// Tests a table bucket's rules: the inline head, then, only if it has one and the head
+    /// neither matched nor came after the best so far, the tail list `tail` returns.
+    @inline(__always)
+    mutating func consider(_ bucket: UnsafePointer<CandidateBucket>, tail: () -> CandidateList?) {
+        let orderKey = bucket.pointee.orderKey
+        guard orderKey < bestKey else { return }
+        if bucket.pointee.matches(packet, protocolBit: protocolBit, now: now) {
+            bestKey = orderKey
+            best = RuleIndex.FirstMatch(slot: bucket.pointee.slot, id: bucket.pointee.id, action: bucket.pointee.action)
+            return
+        }
+        if bucket.pointee.hasTail, let tail = tail() { scan(tail) }
     }
 
     @inline(__always)
@@ -179,14 +251,14 @@ private struct FirstMatchSearch {
         for slot in list.tail where consider(slot) { return }
     }
 
-    /// Tests one candidate; true when the scan of its list can stop.
+    /// Tests one candidate through its record; true when the scan of its list can stop.
     @inline(__always)
     private mutating func consider(_ slot: UInt32) -> Bool {
         let record = records[Int(slot)]
         guard record.orderKey < bestKey else { return true }
         guard record.matches(packet, protocolBit: protocolBit, now: now) else { return false }
         bestKey = record.orderKey
-        bestSlot = slot
+        best = RuleIndex.FirstMatch(slot: slot, id: record.id, action: record.action)
         return true
     }
 }
