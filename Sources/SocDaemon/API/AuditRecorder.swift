@@ -152,10 +152,6 @@ package final class AuditRecorder: Sendable {
     }
 }
 
-extension AuditEntry {
-    var json: JSONValue { (try? JSONValueEncoder().encode(self)) ?? .null }
-}
-
 /// A flag one thread sets and another reads later.
 private final class Flag: Sendable {
     private let value = Atomic<Bool>(false)

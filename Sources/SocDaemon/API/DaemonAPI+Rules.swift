@@ -164,7 +164,3 @@ extension DaemonAPI {
         return AddRulesRequest.Result(created: created, extended: added.count - created, ids: ids)
     }
 }
-
-extension RuleInfo {
-    var json: JSONValue { (try? JSONValueEncoder().encode(self)) ?? .null }
-}

@@ -17,7 +17,3 @@ extension Alert {
             })
     }
 }
-
-extension AlertInfo {
-    var json: JSONValue { (try? JSONValueEncoder().encode(self)) ?? .null }
-}

@@ -31,7 +31,3 @@ extension Incident {
 extension SIEMInstant {
     var iso8601: String { ISO8601.format(milliseconds: epochMilliseconds) }
 }
-
-extension IncidentInfo {
-    var json: JSONValue { (try? JSONValueEncoder().encode(self)) ?? .null }
-}
