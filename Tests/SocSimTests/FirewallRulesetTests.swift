@@ -94,6 +94,47 @@ import Testing
         #expect(ruleset.rule(id: 7)?.comment == "extended")
     }
 
+    @Test func hitsOfAFailedSaveAreReportedAgain() throws {
+        let other = IPv4Address(203, 0, 113, 9)
+        let third = IPv4Address(203, 0, 113, 10)
+        var ruleset = try FirewallRuleset(rules: [
+            rule(7, RuleMatchKey(source: .host(attacker), action: .drop)),
+            rule(8, RuleMatchKey(source: .host(other), action: .drop)),
+            rule(9, RuleMatchKey(source: .host(third), action: .drop)),
+        ])
+        for _ in 0..<3 { _ = ruleset.decide(web(from: attacker), now: 0) }
+        for _ in 0..<2 { _ = ruleset.decide(web(from: other), now: 0) }
+        _ = ruleset.decide(web(from: third), now: 0)
+        let taken = ruleset.takeChangedHitCounts()
+        #expect(
+            Set(taken) == [RuleHitCount(id: 7, hits: 3), RuleHitCount(id: 8, hits: 2), RuleHitCount(id: 9, hits: 1)])
+        // The save failed. Meanwhile rule 8 counted one more hit and rule 9 was deleted.
+        _ = ruleset.decide(web(from: other), now: 0)
+        ruleset.remove(id: 9)
+        ruleset.markHitCountsUnsaved(taken + [RuleHitCount(id: 99, hits: 1)])
+        #expect(Set(ruleset.takeChangedHitCounts()) == [RuleHitCount(id: 7, hits: 3), RuleHitCount(id: 8, hits: 3)])
+        #expect(ruleset.takeChangedHitCounts().isEmpty)
+    }
+
+    @Test func aReloadedRuleSetKeepsTheHitsCountedInMemory() throws {
+        var current = try FirewallRuleset(rules: [
+            rule(7, RuleMatchKey(source: .host(attacker), action: .drop)),
+            rule(8, RuleMatchKey(source: .host(IPv4Address(203, 0, 113, 9)), action: .drop)),
+        ])
+        for _ in 0..<5 { _ = current.decide(web(from: attacker), now: 0) }
+        // The database holds 2 hits for rule 7 (its last save) and 4 for rule 8; memory counted
+        // 5 for rule 7 and none for rule 8.
+        var stored7 = rule(7, RuleMatchKey(source: .host(attacker), action: .drop))
+        stored7.hits = 2
+        var stored8 = rule(8, RuleMatchKey(source: .host(IPv4Address(203, 0, 113, 9)), action: .drop))
+        stored8.hits = 4
+        var fresh = try FirewallRuleset(rules: [stored7, stored8])
+        fresh.adoptHitCounts(from: current)
+        #expect(fresh.rule(id: 7)?.hits == 5)
+        #expect(fresh.rule(id: 8)?.hits == 4, "a stored count higher than memory's stands")
+        #expect(fresh.takeChangedHitCounts() == [RuleHitCount(id: 7, hits: 5)])
+    }
+
     @Test func identicalRulesAreFoundByTheirMatchKey() throws {
         let key = RuleMatchKey(source: .host(attacker), destinationPort: .range(1000, 2000), proto: .tcp, action: .drop)
         var other = key

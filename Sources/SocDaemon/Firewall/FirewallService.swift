@@ -45,11 +45,14 @@ package final class FirewallService: Sendable {
     }
 
     /// Replaces the in-memory rules with what the database holds: after a transaction that
-    /// changed them failed to commit.
+    /// changed them failed to commit. Hits counted since the last save are kept.
     package func reload() {
         do {
-            let fresh = try Self.load(from: store, now: WallClock.nowMilliseconds)
-            ruleset.withLock { $0 = fresh }
+            var fresh = try Self.load(from: store, now: WallClock.nowMilliseconds)
+            ruleset.withLock { current in
+                fresh.adoptHitCounts(from: current)
+                current = fresh
+            }
             logger.warning("firewall rules reloaded from the database after a failed commit")
         } catch {
             logger.error("cannot reload the firewall rules after a failed commit: \(error)")
@@ -149,11 +152,16 @@ package final class FirewallService: Sendable {
         let counts = ruleset.withLock { $0.takeChangedHitCounts() }
         guard !counts.isEmpty else { return }
         let work: @Sendable (Database) throws -> Void = { db in try FirewallRuleTable.saveHits(counts, in: db) }
+        // A failed save leaves the counts marked unsaved in memory, for the next save to retry.
+        let failed: @Sendable (any Error) -> Void = { [self] error in
+            ruleset.withLock { $0.markHitCountsUnsaved(counts) }
+            logger.warning("cannot save rule hit counters: \(error)")
+        }
         if wait {
-            do { try store.write(work) } catch { logger.warning("cannot save rule hit counters: \(error)") }
+            do { try store.write(work) } catch { failed(error) }
         } else {
-            store.submit(work) { [logger] result in
-                if case .failure(let error) = result { logger.warning("cannot save rule hit counters: \(error)") }
+            store.submit(work) { result in
+                if case .failure(let error) = result { failed(error) }
             }
         }
     }

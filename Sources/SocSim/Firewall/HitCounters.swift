@@ -34,6 +34,13 @@ struct HitCounters: Sendable {
         counters[Int(slot)] = (counter &+ 1) | Self.unreported
     }
 
+    /// Sets `slot`'s counter to `hits` and marks it unreported, so that the next `takeChanged`
+    /// reports it: hits counted in memory that are not saved yet (a save that failed, a reload).
+    mutating func restore(_ slot: UInt32, to hits: UInt64) {
+        if counters[Int(slot)] & Self.unreported == 0 { changedSlots.append(slot) }
+        counters[Int(slot)] = hits | Self.unreported
+    }
+
     /// Calls `body` with each slot whose counter changed since the last call, and its count.
     mutating func takeChanged(_ body: (UInt32, UInt64) -> Void) {
         for slot in changedSlots where counters[Int(slot)] & Self.unreported != 0 {
