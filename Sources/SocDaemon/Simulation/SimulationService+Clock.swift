@@ -8,8 +8,8 @@ import SocProtocol
 /// sleeping a fixed period per tick, so the rate holds however long a tick takes. When it falls
 /// more than a second behind (the machine was suspended, or a tick costs more than the speed
 /// allows) it drops the backlog and re-anchors: time in the simulation slows rather than bursts.
-/// It sleeps until the next tick is due, at most 100 ms, so a stop or a speed change takes
-/// effect within that.
+/// It sleeps until the next tick is due, at most 100 ms, so a speed change takes effect within
+/// that; a stop wakes it at once.
 extension SimulationService {
     private static let maximumSleepMilliseconds: Int64 = 100
 
@@ -23,6 +23,7 @@ extension SimulationService {
     /// clock was never started.
     package func stop() {
         clockControl.stopping.store(true, ordering: .releasing)
+        clockControl.wake()
         if let thread = clockControl.thread.withLock({ thread in
             defer { thread = nil }; return thread
         }) {
@@ -78,7 +79,7 @@ extension SimulationService {
                 nextSave = now + Self.saveIntervalMilliseconds
                 if runtime.withLock({ $0.savedTick != $0.simulation.tick }) { saveState() }
             }
-            if sleepMilliseconds > 0 { usleep(UInt32(sleepMilliseconds * 1000)) }
+            if sleepMilliseconds > 0 { clockControl.sleep(milliseconds: sleepMilliseconds) }
         }
     }
 }
