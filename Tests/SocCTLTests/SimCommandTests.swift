@@ -32,6 +32,21 @@ import Testing
         _ = server.finish()
     }
 
+    @Test func aLostScenarioSaysSoWhereItIsNotSolved() throws {
+        var status = SimFixtures.simStatus(tick: 2_000)
+        if case .object(var members) = status {
+            members["compromisedAtTick"] = 1_524
+            status = .object(members)
+        }
+        let server = try rulesServer(["sim.status": status])
+        let run = SimRun(["--socket", server.socketPath, "sim", "status"])
+        #expect(run.status == .success)
+        #expect(
+            run.standardOutput.hasSuffix(
+                "solved      no: the attacker got in at tick 1524 (socctl scenario status says how)\n"))
+        _ = server.finish()
+    }
+
     @Test func theClockCommandsSayWhatChanged() throws {
         let server = try Self.server(connections: 5)
         let socket = ["--socket", server.socketPath, "sim"]

@@ -27,6 +27,7 @@ import Testing
         #expect(through > 200)
         let counters = try #require(try daemon.call("sim.status")["counters"])
         #expect(counters["maliciousThrough"]?.intValue == through)
+        #expect(try daemon.call("sim.status")["compromisedAtTick"] == nil)
     }
 
     @Test func aGuessedPasswordShowsAsCompromisedWithHowTheAttackerGotIn() throws {
@@ -39,6 +40,7 @@ import Testing
         #expect(tick > 30 && tick < 2_500)
         let compromise = try #require(status["compromise"])
         #expect(compromise["tick"]?.intValue == tick)
+        #expect(try daemon.call("sim.status")["compromisedAtTick"]?.intValue == tick)
         #expect(compromise["host"] == "web-server" && compromise["service"] == "ssh" && compromise["port"] == 22)
         let user = try #require(compromise["user"]?.stringValue)
         #expect(SSHBruteForceGenerator.serverAccounts.contains(user))

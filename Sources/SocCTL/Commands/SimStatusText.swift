@@ -23,10 +23,18 @@ package enum SimStatusText {
                     + "(\(HumanFormat.grouped(counters.legitimateBlocked)) blocked, "
                     + "\(HumanFormat.grouped(counters.legitimateRefusedByServer)) refused by the busy server)",
             ],
-            ["solved", status.solved ? style.green("yes") : "no"],
+            ["solved", solved(status, style: style)],
         ]
         return TableRenderer(columns: [TableColumn("label"), TableColumn("value")], showsHeader: false)
             .render(rows.map { [style.bold($0[0]), $0[1]] }, width: nil)
+    }
+
+    /// `yes`, `no`, or for a lost scenario `no: the attacker got in at tick N` (a solve stands).
+    private static func solved(_ status: SimStatusInfo, style: Style) -> String {
+        if status.solved { return style.green("yes") }
+        guard let tick = status.compromisedAtTick else { return "no" }
+        return style.red("no: the attacker got in at tick \(tick)")
+            + " (socctl scenario status says how)"
     }
 
     /// `running at 10 ticks/s`, `paused (speed 10 ticks/s)`.

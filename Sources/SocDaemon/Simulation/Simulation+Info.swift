@@ -9,7 +9,8 @@ extension Simulation {
             tick: Int(tick), simulatedTime: ISO8601.format(milliseconds: nowMilliseconds),
             state: paused ? .paused : .running, ticksPerSecond: ticksPerSecond, scenario: scenario.name,
             seed: Int(truncatingIfNeeded: seed), siteHealth: SimSiteHealth(siteHealth), serverLoad: webServer.load,
-            solved: progress.outcome != nil, counters: SimCounters(counters))
+            solved: progress.outcome != nil, compromisedAtTick: progress.compromisedAtTick.map { Int($0) },
+            counters: SimCounters(counters))
     }
 
     var scenarioStatusInfo: ScenarioStatusInfo {

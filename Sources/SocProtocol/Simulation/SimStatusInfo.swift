@@ -15,11 +15,14 @@ package struct SimStatusInfo: Codable, Sendable, Hashable, JSONSchemaDocumented 
     /// Arrivals at the web server as a multiple of its capacity, smoothed: above 1 it refuses requests.
     package var serverLoad: Double
     package var solved: Bool
+    /// The tick the attacker got in, when it did: the scenario is lost (`scenario.status` says how).
+    package var compromisedAtTick: Int?
     package var counters: SimCounters
 
     package init(
         tick: Int, simulatedTime: String, state: SimRunState, ticksPerSecond: Double, scenario: String, seed: Int,
-        siteHealth: SimSiteHealth, serverLoad: Double, solved: Bool, counters: SimCounters
+        siteHealth: SimSiteHealth, serverLoad: Double, solved: Bool, compromisedAtTick: Int? = nil,
+        counters: SimCounters
     ) {
         self.tick = tick
         self.simulatedTime = simulatedTime
@@ -30,6 +33,7 @@ package struct SimStatusInfo: Codable, Sendable, Hashable, JSONSchemaDocumented 
         self.siteHealth = siteHealth
         self.serverLoad = serverLoad
         self.solved = solved
+        self.compromisedAtTick = compromisedAtTick
         self.counters = counters
     }
 
@@ -43,6 +47,7 @@ package struct SimStatusInfo: Codable, Sendable, Hashable, JSONSchemaDocumented 
         "siteHealth": "up, degraded or down, as legitimate visitors see the site.",
         "serverLoad": "Web server arrivals over capacity, smoothed; above 1 it refuses requests.",
         "solved": "Whether the scenario's objective has been met.",
+        "compromisedAtTick": "The tick the attacker got in, when it did: the scenario is lost (absent otherwise).",
         "counters": "Packet totals since the scenario was loaded.",
     ]
 }
