@@ -31,7 +31,6 @@ struct FirewallPacketFilter: PacketFilter {
     mutating func decide(_ packets: [FiveTuple], nowMilliseconds _: Int64, into verdicts: inout [PacketVerdict]) {
         decisions.removeAll(keepingCapacity: true)
         firewall.decide(packets, now: wallClockMilliseconds, into: &decisions)
-        verdicts.reserveCapacity(verdicts.count + decisions.count)
         for decision in decisions { verdicts.append(PacketVerdict(decision)) }
     }
 }

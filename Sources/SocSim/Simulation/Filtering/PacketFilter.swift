@@ -17,7 +17,6 @@ package protocol PacketFilter {
 
 extension PacketFilter {
     package mutating func decide(_ packets: [FiveTuple], nowMilliseconds: Int64, into verdicts: inout [PacketVerdict]) {
-        verdicts.reserveCapacity(verdicts.count + packets.count)
         for packet in packets { verdicts.append(decide(packet, nowMilliseconds: nowMilliseconds)) }
     }
 }
