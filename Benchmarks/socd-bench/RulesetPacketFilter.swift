@@ -2,9 +2,9 @@ import SocSim
 import Synchronization
 
 /// The simulation's firewall as socd runs it: the compiled `FirewallRuleset` behind a mutex in a
-/// shared object, locked once per packet and counting the hit, as `FirewallPacketFilter` and
-/// `FirewallService.decide` do, so the figure includes what the daemon pays per decision, not
-/// only the matcher.
+/// shared object, locked once per tick's batch and counting the hits, as `FirewallPacketFilter`
+/// and `FirewallService.decide(_:now:into:)` do, so the figure includes what the daemon pays per
+/// decision, not only the matcher.
 struct RulesetPacketFilter: PacketFilter {
     final class Firewall: Sendable {
         let ruleset: Mutex<FirewallRuleset>
@@ -12,6 +12,8 @@ struct RulesetPacketFilter: PacketFilter {
     }
 
     let firewall: Firewall
+    /// A batch's decisions before they become verdicts; kept to reuse its storage.
+    private var decisions: [FirewallDecision] = []
 
     init(_ ruleset: FirewallRuleset) {
         firewall = Firewall(ruleset)
@@ -27,6 +29,12 @@ struct RulesetPacketFilter: PacketFilter {
             case .reject: .reject
             }
         return PacketVerdict(action: action, ruleID: decision.ruleID)
+    }
+
+    mutating func decide(_ packets: [FiveTuple], nowMilliseconds: Int64, into verdicts: inout [PacketVerdict]) {
+        decisions.removeAll(keepingCapacity: true)
+        firewall.ruleset.withLock { $0.decide(packets, now: nowMilliseconds, into: &decisions) }
+        for decision in decisions { verdicts.append(PacketVerdict(decision)) }
     }
 
     /// `count` rules: `count - 1` random ones from the matcher suite's mix (banned hosts, CIDRs,

@@ -46,7 +46,7 @@ struct SimulationThroughputBenchmark {
         table.note(
             "throughput: \(Quantity.decimal(seconds, digits: 1)) s of thread CPU time per figure, traffic scale "
                 + "\(Quantity.grouped(Int(scale))); random rules from the matcher suite's mix that name no simulated "
-                + "address, then the attacker's DROP last; one mutex lock per decision, as in socd")
+                + "address, then the attacker's DROP last; one mutex lock per tick's batch of decisions, as in socd")
         table.note(
             "tick cost: a fresh release socd, no clients, past the attack's start, "
                 + "\(Quantity.decimal(cpuWindowSeconds, digits: 0)) s each: utime+stime from /proc/PID/stat "

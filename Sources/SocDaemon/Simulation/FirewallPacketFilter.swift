@@ -2,7 +2,8 @@ import SocPOSIX
 import SocSim
 
 /// The simulation's `PacketFilter` backed by the daemon's live firewall: every simulated packet
-/// is decided by `FirewallService.decide`, which counts the hit on the rule that matched.
+/// is decided by `FirewallService.decide`, which counts the hit on the rule that matched. A
+/// tick's packets are decided in one batch, under one lock (`FirewallService.decide(_:now:into:)`).
 ///
 /// Time: rules expire on the wall clock (a `ttl` is real seconds, `expiresAt` a real instant,
 /// and the maintenance pass purges by wall time), so the filter passes the wall-clock time the
@@ -14,6 +15,8 @@ import SocSim
 struct FirewallPacketFilter: PacketFilter {
     let firewall: FirewallService
     let wallClockMilliseconds: Int64
+    /// A batch's decisions before they become verdicts; kept to reuse its storage.
+    private var decisions: [FirewallDecision] = []
 
     init(firewall: FirewallService, wallClockMilliseconds: Int64 = WallClock.nowMilliseconds) {
         self.firewall = firewall
@@ -22,13 +25,12 @@ struct FirewallPacketFilter: PacketFilter {
 
     @inline(__always)
     mutating func decide(_ packet: FiveTuple, nowMilliseconds _: Int64) -> PacketVerdict {
-        let decision = firewall.decide(packet, now: wallClockMilliseconds)
-        let action: PacketVerdict.Action =
-            switch decision.action {
-            case .accept: .accept
-            case .drop: .drop
-            case .reject: .reject
-            }
-        return PacketVerdict(action: action, ruleID: decision.ruleID)
+        PacketVerdict(firewall.decide(packet, now: wallClockMilliseconds))
+    }
+
+    mutating func decide(_ packets: [FiveTuple], nowMilliseconds _: Int64, into verdicts: inout [PacketVerdict]) {
+        decisions.removeAll(keepingCapacity: true)
+        firewall.decide(packets, now: wallClockMilliseconds, into: &decisions)
+        for decision in decisions { verdicts.append(PacketVerdict(decision)) }
     }
 }

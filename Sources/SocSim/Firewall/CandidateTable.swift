@@ -63,6 +63,48 @@ struct CandidateTable: Sendable {
         }
     }
 
+    /// A lookup for the batched search, with the keys of its home bucket and the one after it,
+    /// where linear probing looks next. Most of a decision's lookups are of keys the table lacks
+    /// (the filters only say that some key of the kind is near), and such a lookup reads on
+    /// from its home bucket until a vacant one, each bucket a separate cache line: read one at
+    /// a time, a chain of dependent misses. Loading two buckets up front covers most lookups
+    /// (the table is at most half full); loading more cost more line fetches than it saved.
+    struct WideProbe {
+        var key: UInt64
+        var bucket: Int
+        var found: UInt64
+        var next: UInt64
+    }
+
+    /// A lookup of `key` not yet begun: its home bucket is known but not read (`load` reads it).
+    @inline(__always)
+    func locate(_ key: UInt64) -> WideProbe {
+        WideProbe(key: key, bucket: home(of: key), found: Self.vacant, next: Self.vacant)
+    }
+
+    /// Begins every lookup of `probes` (from `locate`) by loading the keys of its home bucket and
+    /// the one after, in a loop of a few instructions per bucket, so that the loads of many
+    /// lookups are in flight at once: the batched search's way of overlapping the cache misses
+    /// of many packets.
+    @inline(__always)
+    func load(_ probes: UnsafeMutableBufferPointer<WideProbe>) {
+        let buckets = storage.buckets
+        let mask = storage.capacity &- 1
+        for index in probes.indices {
+            let home = probes[index].bucket
+            probes[index].found = buckets[home].key
+            probes[index].next = buckets[(home &+ 1) & mask].key
+        }
+    }
+
+    /// `finishProbe` for a probe `load` began.
+    @inline(__always)
+    func finishProbe(_ wide: WideProbe) -> UnsafePointer<CandidateBucket>? {
+        if wide.found == wide.key { return UnsafePointer(storage.buckets + wide.bucket) }
+        if wide.found == Self.vacant { return nil }
+        return finishProbe(Probe(key: wide.key, bucket: (wide.bucket &+ 1) & (storage.capacity &- 1), found: wide.next))
+    }
+
     /// The bucket for `key`, or nil (the pointer is valid until the table is next mutated).
     @inline(__always)
     func bucket(forKey key: UInt64) -> UnsafePointer<CandidateBucket>? {

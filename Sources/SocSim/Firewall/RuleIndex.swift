@@ -17,10 +17,11 @@ struct RuleIndex: Sendable {
     /// `masks[length - 1]` is the netmask of `length`.
     private static let masks: [UInt32] = (1...32).map { IPv4CIDR.mask($0) }
 
-    private var table = CandidateTable()
-    private var unindexed = CandidateList()
-    private var sourceLengths = PrefixLengthFilter()
-    private var destinationLengths = PrefixLengthFilter()
+    // Internal, not private, for the batched search in `RuleIndex+Batched.swift`.
+    var table = CandidateTable()
+    var unindexed = CandidateList()
+    var sourceLengths = PrefixLengthFilter()
+    var destinationLengths = PrefixLengthFilter()
     private var destinationPorts = PortFilter()
     private var sourcePorts = PortFilter()
 
@@ -89,7 +90,7 @@ struct RuleIndex: Sendable {
     /// How many probes the two-pass search holds (on the stack: `withUnsafeTemporaryAllocation`
     /// stays off the heap below 1 KiB); a packet that could probe more keys, which takes more
     /// than 30 prefix lengths in play around its addresses, is searched one probe at a time.
-    private static let batchedProbes = 32
+    static let batchedProbes = 32
 
     /// The first rule in evaluation order that matches `packet`, or nil.
     ///
@@ -124,7 +125,7 @@ struct RuleIndex: Sendable {
         }
     }
 
-    private func firstMatchOneProbeAtATime(_ packet: FiveTuple, now: Int64, records: [CompiledRule]) -> FirstMatch? {
+    func firstMatchOneProbeAtATime(_ packet: FiveTuple, now: Int64, records: [CompiledRule]) -> FirstMatch? {
         records.withUnsafeBufferPointer { records in
             var search = FirstMatchSearch(packet: packet, now: now, records: records)
             forEachKey(
@@ -142,7 +143,7 @@ struct RuleIndex: Sendable {
     /// Calls `body` with every key `packet` could be filed under, given the prefix lengths the
     /// filters report around its addresses.
     @inline(__always)
-    private func forEachKey(
+    func forEachKey(
         _ packet: FiveTuple, sourceLengths: UInt32, destinationLengths: UInt32, _ body: (UInt64) -> Void
     ) {
         let source = packet.source.value
@@ -215,7 +216,7 @@ struct RuleIndex: Sendable {
 
 /// One decision's running best across candidate lists: each list is in evaluation order, so a
 /// list's scan stops at its first match or at the first rule later than the best so far.
-private struct FirstMatchSearch {
+struct FirstMatchSearch {
     let packet: FiveTuple
     let now: Int64
     let protocolBit: UInt8
