@@ -21,14 +21,7 @@ struct RulesetPacketFilter: PacketFilter {
 
     @inline(__always)
     mutating func decide(_ packet: FiveTuple, nowMilliseconds: Int64) -> PacketVerdict {
-        let decision = firewall.ruleset.withLock { $0.decide(packet, now: nowMilliseconds) }
-        let action: PacketVerdict.Action =
-            switch decision.action {
-            case .accept: .accept
-            case .drop: .drop
-            case .reject: .reject
-            }
-        return PacketVerdict(action: action, ruleID: decision.ruleID)
+        PacketVerdict(firewall.ruleset.withLock { $0.decide(packet, now: nowMilliseconds) })
     }
 
     mutating func decide(_ packets: [FiveTuple], nowMilliseconds: Int64, into verdicts: inout [PacketVerdict]) {

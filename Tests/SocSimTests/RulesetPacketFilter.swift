@@ -22,13 +22,6 @@ struct RulesetPacketFilter: PacketFilter {
     }
 
     mutating func decide(_ packet: FiveTuple, nowMilliseconds: Int64) -> PacketVerdict {
-        let decision = ruleset.decide(packet, now: nowMilliseconds)
-        let action: PacketVerdict.Action =
-            switch decision.action {
-            case .accept: .accept
-            case .drop: .drop
-            case .reject: .reject
-            }
-        return PacketVerdict(action: action, ruleID: decision.ruleID)
+        PacketVerdict(ruleset.decide(packet, now: nowMilliseconds))
     }
 }
