@@ -84,7 +84,8 @@ package final class Store: Sendable {
         let writer: StoreWriter
         do {
             writer = try StoreWriter(
-                connection: connection, maxBatchSize: options.maxBatchSize, pollNanoseconds: options.writerPollNanoseconds,
+                connection: connection, maxBatchSize: options.maxBatchSize,
+                pollNanoseconds: options.writerPollNanoseconds,
                 gate: gate)
         } catch {
             verification?.finish()

@@ -1,4 +1,3 @@
-import Glibc
 import JSONRPC
 import SocPOSIX
 import SocProtocol
@@ -34,9 +33,9 @@ struct LogsPrinter {
         while true {
             for record in reply.records { print(record) }
             session.context.standardOutput.flush()
-            var watched = pollfd(fd: signals.fileDescriptor.rawValue, events: Int16(POLLIN), revents: 0)
-            let ready = Glibc.poll(&watched, 1, Self.pollMilliseconds)
-            if ready > 0, try signals.read() != nil { return .success }
+            let ready =
+                (try? signals.fileDescriptor.waitUntilReadable(timeoutMilliseconds: Self.pollMilliseconds)) == true
+            if ready, try signals.read() != nil { return .success }
             reply = try client.call(
                 LogsTailRequest.self,
                 .init(source: source, limit: LogsTailRequest.maximumLimit, sinceTick: reply.nextSinceTick))

@@ -187,8 +187,9 @@ final class Daemon {
     /// Waits up to `timeoutMilliseconds` for one of the blocked signals.
     private func nextSignal(timeoutMilliseconds: Int32) -> Int32? {
         if let pending = try? signals.read() { return pending.signal }
-        var poller = pollfd(fd: signals.fileDescriptor.rawValue, events: Int16(POLLIN), revents: 0)
-        guard poll(&poller, 1, timeoutMilliseconds) > 0 else { return nil }
+        guard (try? signals.fileDescriptor.waitUntilReadable(timeoutMilliseconds: timeoutMilliseconds)) == true else {
+            return nil
+        }
         return (try? signals.read())??.signal
     }
 
