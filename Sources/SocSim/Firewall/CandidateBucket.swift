@@ -48,13 +48,19 @@ struct CandidateBucket: Sendable {
         self.slot = slot
     }
 
-    /// `CompiledRule.matches` on the inline copy.
+    /// `CompiledRule.matches` on the inline copy, without a branch: every field is tested and
+    /// the results combined bitwise, since a decision tests several buckets whose outcomes the
+    /// branch predictor cannot guess (see `FirstMatchSearch`).
     @inline(__always)
     func matches(_ packet: FiveTuple, protocolBit: UInt8, now: Int64) -> Bool {
-        protocols & protocolBit != 0 && packet.source.value & sourceMask == sourceNetwork
-            && packet.destination.value & destinationMask == destinationNetwork
-            && packet.sourcePort &- sourcePortLow <= sourcePortHigh &- sourcePortLow
-            && packet.destinationPort &- destinationPortLow <= destinationPortHigh &- destinationPortLow
-            && now < expiresAt
+        let protocolMatches = protocols & protocolBit
+        let addresses = bit(packet.source.value & sourceMask == sourceNetwork)
+            & bit(packet.destination.value & destinationMask == destinationNetwork)
+        let ports = bit(packet.sourcePort &- sourcePortLow <= sourcePortHigh &- sourcePortLow)
+            & bit(packet.destinationPort &- destinationPortLow <= destinationPortHigh &- destinationPortLow)
+        return protocolMatches != 0 && addresses & ports & bit(now < expiresAt) != 0
     }
+
+    @inline(__always)
+    private func bit(_ condition: Bool) -> UInt8 { condition ? 1 : 0 }
 }

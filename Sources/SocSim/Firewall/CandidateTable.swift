@@ -31,84 +31,105 @@ struct CandidateTable: Sendable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    /// A lookup begun: the key, its home bucket and the key found there.
+    /// The tag byte of `key` (see `BucketStorage`): the seven hash bits below those `home`
+    /// takes, so keys sharing a home bucket mostly differ in it, with the top bit set.
+    @inline(__always)
+    private func tag(of key: UInt64) -> UInt8 {
+        UInt8(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> (shift &- 7)) | 0x80
+    }
+
+    /// A lookup of `key`: where it stands (`position`: its home bucket after `locate`, then,
+    /// after `load`, the first bucket whose tag agrees, or `capacity`, the sentinel, when a
+    /// vacant tag came first and the key is absent) and, after `load`, the key held there
+    /// (`found`).
     struct Probe {
         var key: UInt64
-        var bucket: Int
+        var tag: UInt8
+        var position: Int
         var found: UInt64
     }
 
-    /// Starts looking up `key` by loading its home bucket. A decision starts all its lookups
-    /// before it finishes any, so that their cache misses overlap instead of queueing one after
-    /// another behind each lookup's branches.
+    /// A lookup of `key` not yet begun: its home bucket and tag are worked out, nothing is read.
+    @inline(__always)
+    func locate(_ key: UInt64) -> Probe {
+        Probe(key: key, tag: tag(of: key), position: home(of: key), found: Self.vacant)
+    }
+
+    /// Begins every lookup of `probes` (from `locate`), in two loops so that the cache misses of
+    /// all of them overlap: the first reads each home bucket's eight tags and nothing else, so
+    /// no branch waits on a load and every load is in flight at once; the second, with those
+    /// tags cached, finds the first agreeing tag and loads that bucket's key, or the sentinel's
+    /// when the key is absent (most lookups: they read no bucket of the table).
+    @inline(__always)
+    func load(_ probes: UnsafeMutableBufferPointer<Probe>) {
+        for index in probes.indices { probes[index].found = storage.tagWord(at: probes[index].position) }
+        for index in probes.indices {
+            let position = firstAgreeingTag(
+                probes[index].tag, from: probes[index].position, tags: probes[index].found)
+            probes[index].position = position
+            probes[index].found = storage.buckets[position].key
+        }
+    }
+
+    /// `locate` and `load` for one key.
     @inline(__always)
     func startProbe(_ key: UInt64) -> Probe {
-        let bucket = home(of: key)
-        return Probe(key: key, bucket: bucket, found: storage.buckets[bucket].key)
+        var probe = locate(key)
+        probe.position = firstAgreeingTag(probe.tag, from: probe.position, tags: storage.tagWord(at: probe.position))
+        probe.found = storage.buckets[probe.position].key
+        return probe
     }
 
-    /// The bucket `probe`'s key is in, or nil. The pointer is valid until the table is next
-    /// mutated.
+    /// The bucket a loaded `probe`'s key is in, or the sentinel (`matches` nothing) when the
+    /// table lacks the key. The pointer is valid until the table is next mutated.
     @inline(__always)
-    func finishProbe(_ probe: Probe) -> UnsafePointer<CandidateBucket>? {
-        let buckets = storage.buckets
-        let mask = storage.capacity &- 1
-        var index = probe.bucket
+    func finishProbe(_ probe: Probe) -> UnsafePointer<CandidateBucket> {
+        var position = probe.position
         var found = probe.found
-        while true {
-            if found == probe.key { return UnsafePointer(buckets + index) }
-            if found == Self.vacant { return nil }
-            index = (index &+ 1) & mask
-            found = buckets[index].key
+        let capacity = storage.capacity
+        // Tags agreed, keys did not (one time in 128): look on past it.
+        while _slowPath(found != probe.key && position != capacity) {
+            let next = (position &+ 1) & (capacity &- 1)
+            position = firstAgreeingTag(probe.tag, from: next, tags: storage.tagWord(at: next))
+            found = storage.buckets[position].key
         }
+        return UnsafePointer(storage.buckets + position)
     }
 
-    /// A lookup for the batched search, with the keys of its home bucket and the one after it,
-    /// where linear probing looks next. Most of a decision's lookups are of keys the table lacks
-    /// (the filters only say that some key of the kind is near), and such a lookup reads on
-    /// from its home bucket until a vacant one, each bucket a separate cache line: read one at
-    /// a time, a chain of dependent misses. Loading two buckets up front covers most lookups
-    /// (the table is at most half full); loading more cost more line fetches than it saved.
-    struct WideProbe {
-        var key: UInt64
-        var bucket: Int
-        var found: UInt64
-        var next: UInt64
-    }
-
-    /// A lookup of `key` not yet begun: its home bucket is known but not read (`load` reads it).
+    /// The first bucket from `index` on whose tag is `tag`, or `capacity` (the sentinel) if a
+    /// vacant one comes first; `tags` is `storage.tagWord(at: index)`.
+    ///
+    /// Eight tags at a time: occupied tags have their top bit set, so the vacant ones are the
+    /// bytes whose top bit is clear, and a tag agrees where the byte XOR `tag` is zero (tested
+    /// exactly, without the borrow of the usual zero-byte trick).
     @inline(__always)
-    func locate(_ key: UInt64) -> WideProbe {
-        WideProbe(key: key, bucket: home(of: key), found: Self.vacant, next: Self.vacant)
-    }
-
-    /// Begins every lookup of `probes` (from `locate`) by loading the keys of its home bucket and
-    /// the one after, in a loop of a few instructions per bucket, so that the loads of many
-    /// lookups are in flight at once: the batched search's way of overlapping the cache misses
-    /// of many packets.
-    @inline(__always)
-    func load(_ probes: UnsafeMutableBufferPointer<WideProbe>) {
-        let buckets = storage.buckets
-        let mask = storage.capacity &- 1
-        for index in probes.indices {
-            let home = probes[index].bucket
-            probes[index].found = buckets[home].key
-            probes[index].next = buckets[(home &+ 1) & mask].key
+    private func firstAgreeingTag(_ tag: UInt8, from index: Int, tags: UInt64) -> Int {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let vacant = ~tags & high
+        let difference = tags ^ (UInt64(tag) &* 0x0101_0101_0101_0101)
+        let agreeing = ~(((difference & low) &+ low) | difference) & high
+        // All ones when none of the eight is vacant.
+        let beforeVacant = (vacant & (0 &- vacant)) &- 1
+        let candidates = agreeing & beforeVacant
+        if _slowPath(candidates == 0 && vacant == 0) {
+            return firstAgreeingTag(tag, after: index)
         }
+        let found = (index &+ candidates.trailingZeroBitCount >> 3) & (storage.capacity &- 1)
+        return candidates != 0 ? found : storage.capacity
     }
 
-    /// `finishProbe` for a probe `load` began.
-    @inline(__always)
-    func finishProbe(_ wide: WideProbe) -> UnsafePointer<CandidateBucket>? {
-        if wide.found == wide.key { return UnsafePointer(storage.buckets + wide.bucket) }
-        if wide.found == Self.vacant { return nil }
-        return finishProbe(Probe(key: wide.key, bucket: (wide.bucket &+ 1) & (storage.capacity &- 1), found: wide.next))
+    /// `firstAgreeingTag` for a run of more than eight occupied buckets from `index`.
+    private func firstAgreeingTag(_ tag: UInt8, after index: Int) -> Int {
+        let next = (index + BucketStorage.tagWord) & (storage.capacity - 1)
+        return firstAgreeingTag(tag, from: next, tags: storage.tagWord(at: next))
     }
 
     /// The bucket for `key`, or nil (the pointer is valid until the table is next mutated).
     @inline(__always)
     func bucket(forKey key: UInt64) -> UnsafePointer<CandidateBucket>? {
-        finishProbe(startProbe(key))
+        let bucket = finishProbe(startProbe(key))
+        return bucket == storage.sentinel ? nil : bucket
     }
 
     /// The rules after the head of `key`, when its bucket says it has some.
@@ -204,8 +225,8 @@ struct CandidateTable: Sendable {
         if (count + 1) * 2 > storage.capacity { grow() }
         let mask = storage.capacity - 1
         var index = home(of: bucket.key)
-        while storage.buckets[index].key != Self.vacant { index = (index + 1) & mask }
-        storage.buckets[index] = bucket
+        while storage.tags[index] != 0 { index = (index + 1) & mask }
+        storage.store(bucket, tag: tag(of: bucket.key), at: index)
         count += 1
     }
 
@@ -214,7 +235,7 @@ struct CandidateTable: Sendable {
         let mask = storage.capacity - 1
         var hole = removed
         var next = removed
-        buckets[hole] = BucketStorage.vacantBucket
+        storage.vacate(hole)
         count -= 1
         // Backward shift: pull later buckets of the probe run into the hole when their home
         // is at or before it (cyclically), so no lookup ever stops early at the new vacancy.
@@ -224,8 +245,7 @@ struct CandidateTable: Sendable {
             if key == Self.vacant { return }
             let wanted = home(of: key)
             if (hole - wanted) & mask < (next - wanted) & mask {
-                buckets[hole] = buckets[next]
-                buckets[next] = BucketStorage.vacantBucket
+                storage.move(from: next, to: hole)
                 hole = next
             }
         }
@@ -237,9 +257,10 @@ struct CandidateTable: Sendable {
         shift -= 1
         let mask = storage.capacity - 1
         for oldIndex in 0..<old.capacity where old.buckets[oldIndex].key != Self.vacant {
-            var index = home(of: old.buckets[oldIndex].key)
-            while storage.buckets[index].key != Self.vacant { index = (index + 1) & mask }
-            storage.buckets[index] = old.buckets[oldIndex]
+            let key = old.buckets[oldIndex].key
+            var index = home(of: key)
+            while storage.tags[index] != 0 { index = (index + 1) & mask }
+            storage.store(old.buckets[oldIndex], tag: tag(of: key), at: index)
         }
     }
 }

@@ -27,35 +27,41 @@ extension RuleIndex {
         // The window's probes, packet after packet; `ends[n]` is where packet n's probes end, or -1 for
         // a packet with more candidate keys than `batchedProbes`, left to the one-probe-at-a-time
         // search.
-        withUnsafeTemporaryAllocation(of: CandidateTable.WideProbe.self, capacity: window * Self.batchedProbes) {
+        withUnsafeTemporaryAllocation(of: CandidateTable.Probe.self, capacity: window * Self.batchedProbes) {
             probes in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: window) { ends in
+              withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * window) { masks in
                 let probes = probes.baseAddress!
                 records.withUnsafeBufferPointer { recordBuffer in
                     var first = 0
                     while first < packets.count {
                         let end = min(first + window, packets.count)
-                        // 1. Every key of every packet, and its home bucket; nothing cold is read.
+                        // 1. Every packet's prefix-length masks, in a loop of loads alone so that
+                        // they are all in flight at once: the key loop after it branches on them.
+                        for offset in first..<end {
+                            masks[2 &* (offset &- first)] = sourceLengths.lengths(covering: packets[offset].source.value)
+                            masks[2 &* (offset &- first) &+ 1] = destinationLengths.lengths(
+                                covering: packets[offset].destination.value)
+                        }
+                        // 2. Every key of every packet, and where to look for it; nothing cold is read.
                         var total = 0
                         for offset in first..<end {
                             let packet = packets[offset]
-                            let sourceLengths = sourceLengths.lengths(covering: packet.source.value)
-                            let destinationLengths = destinationLengths.lengths(covering: packet.destination.value)
+                            let sourceLengths = masks[2 &* (offset &- first)]
+                            let destinationLengths = masks[2 &* (offset &- first) &+ 1]
                             let probesAtMost = sourceLengths.nonzeroBitCount + destinationLengths.nonzeroBitCount + 2
                             guard probesAtMost <= Self.batchedProbes else {
                                 ends[offset - first] = -1
                                 continue
                             }
-                            forEachKey(packet, sourceLengths: sourceLengths, destinationLengths: destinationLengths) {
-                                probes[total] = table.locate($0)
-                                total &+= 1
-                            }
+                            total &+= writeProbes(
+                                packet, sourceLengths: sourceLengths, destinationLengths: destinationLengths,
+                                into: probes + total)
                             ends[offset - first] = total
                         }
-                        // 2. Touch the buckets, in a loop so short that the out-of-order window
-                        // holds dozens of its loads at once: their misses overlap.
+                        // 3. Load the tags and buckets of every probe, their misses overlapped.
                         table.load(UnsafeMutableBufferPointer(start: probes, count: total))
-                        // 3. Resolve packet by packet, from buckets now cached.
+                        // 4. Resolve packet by packet, from buckets now cached.
                         var next = 0
                         for offset in first..<end {
                             let packet = packets[offset]
@@ -68,7 +74,7 @@ extension RuleIndex {
                             while next < packetEnd {
                                 let probe = probes[next]
                                 next &+= 1
-                                guard let bucket = table.finishProbe(probe) else { continue }
+                                let bucket = table.finishProbe(probe)
                                 search.consider(bucket, tail: { table.tail(forKey: probe.key) })
                             }
                             search.scan(unindexed)
@@ -77,6 +83,7 @@ extension RuleIndex {
                         first = end
                     }
                 }
+              }
             }
         }
     }
