@@ -54,9 +54,11 @@ struct CandidateBucket: Sendable {
     @inline(__always)
     func matches(_ packet: FiveTuple, protocolBit: UInt8, now: Int64) -> Bool {
         let protocolMatches = protocols & protocolBit
-        let addresses = bit(packet.source.value & sourceMask == sourceNetwork)
+        let addresses =
+            bit(packet.source.value & sourceMask == sourceNetwork)
             & bit(packet.destination.value & destinationMask == destinationNetwork)
-        let ports = bit(packet.sourcePort &- sourcePortLow <= sourcePortHigh &- sourcePortLow)
+        let ports =
+            bit(packet.sourcePort &- sourcePortLow <= sourcePortHigh &- sourcePortLow)
             & bit(packet.destinationPort &- destinationPortLow <= destinationPortHigh &- destinationPortLow)
         return protocolMatches != 0 && addresses & ports & bit(now < expiresAt) != 0
     }

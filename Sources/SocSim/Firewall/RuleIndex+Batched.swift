@@ -30,60 +30,62 @@ extension RuleIndex {
         withUnsafeTemporaryAllocation(of: CandidateTable.Probe.self, capacity: window * Self.batchedProbes) {
             probes in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: window) { ends in
-              withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * window) { masks in
-                let probes = probes.baseAddress!
-                records.withUnsafeBufferPointer { recordBuffer in
-                    var first = 0
-                    while first < packets.count {
-                        let end = min(first + window, packets.count)
-                        // 1. Every packet's prefix-length masks, in a loop of loads alone so that
-                        // they are all in flight at once: the key loop after it branches on them.
-                        for offset in first..<end {
-                            masks[2 &* (offset &- first)] = sourceLengths.lengths(covering: packets[offset].source.value)
-                            masks[2 &* (offset &- first) &+ 1] = destinationLengths.lengths(
-                                covering: packets[offset].destination.value)
-                        }
-                        // 2. Every key of every packet, and where to look for it; nothing cold is read.
-                        var total = 0
-                        for offset in first..<end {
-                            let packet = packets[offset]
-                            let sourceLengths = masks[2 &* (offset &- first)]
-                            let destinationLengths = masks[2 &* (offset &- first) &+ 1]
-                            let probesAtMost = sourceLengths.nonzeroBitCount + destinationLengths.nonzeroBitCount + 2
-                            guard probesAtMost <= Self.batchedProbes else {
-                                ends[offset - first] = -1
-                                continue
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * window) { masks in
+                    let probes = probes.baseAddress!
+                    records.withUnsafeBufferPointer { recordBuffer in
+                        var first = 0
+                        while first < packets.count {
+                            let end = min(first + window, packets.count)
+                            // 1. Every packet's prefix-length masks, in a loop of loads alone so that
+                            // they are all in flight at once: the key loop after it branches on them.
+                            for offset in first..<end {
+                                masks[2 &* (offset &- first)] = sourceLengths.lengths(
+                                    covering: packets[offset].source.value)
+                                masks[2 &* (offset &- first) &+ 1] = destinationLengths.lengths(
+                                    covering: packets[offset].destination.value)
                             }
-                            total &+= writeProbes(
-                                packet, sourceLengths: sourceLengths, destinationLengths: destinationLengths,
-                                into: probes + total)
-                            ends[offset - first] = total
-                        }
-                        // 3. Load the tags and buckets of every probe, their misses overlapped.
-                        table.load(UnsafeMutableBufferPointer(start: probes, count: total))
-                        // 4. Resolve packet by packet, from buckets now cached.
-                        var next = 0
-                        for offset in first..<end {
-                            let packet = packets[offset]
-                            let packetEnd = ends[offset - first]
-                            guard packetEnd >= 0 else {
-                                body(offset, firstMatchOneProbeAtATime(packet, now: now, records: records))
-                                continue
+                            // 2. Every key of every packet, and where to look for it; nothing cold is read.
+                            var total = 0
+                            for offset in first..<end {
+                                let packet = packets[offset]
+                                let sourceLengths = masks[2 &* (offset &- first)]
+                                let destinationLengths = masks[2 &* (offset &- first) &+ 1]
+                                let probesAtMost =
+                                    sourceLengths.nonzeroBitCount + destinationLengths.nonzeroBitCount + 2
+                                guard probesAtMost <= Self.batchedProbes else {
+                                    ends[offset - first] = -1
+                                    continue
+                                }
+                                total &+= writeProbes(
+                                    packet, sourceLengths: sourceLengths, destinationLengths: destinationLengths,
+                                    into: probes + total)
+                                ends[offset - first] = total
                             }
-                            var search = FirstMatchSearch(packet: packet, now: now, records: recordBuffer)
-                            while next < packetEnd {
-                                let probe = probes[next]
-                                next &+= 1
-                                let bucket = table.finishProbe(probe)
-                                search.consider(bucket, tail: { table.tail(forKey: probe.key) })
+                            // 3. Load the tags and buckets of every probe, their misses overlapped.
+                            table.load(UnsafeMutableBufferPointer(start: probes, count: total))
+                            // 4. Resolve packet by packet, from buckets now cached.
+                            var next = 0
+                            for offset in first..<end {
+                                let packet = packets[offset]
+                                let packetEnd = ends[offset - first]
+                                guard packetEnd >= 0 else {
+                                    body(offset, firstMatchOneProbeAtATime(packet, now: now, records: records))
+                                    continue
+                                }
+                                var search = FirstMatchSearch(packet: packet, now: now, records: recordBuffer)
+                                while next < packetEnd {
+                                    let probe = probes[next]
+                                    next &+= 1
+                                    let bucket = table.finishProbe(probe)
+                                    search.consider(bucket, tail: { table.tail(forKey: probe.key) })
+                                }
+                                search.scan(unindexed)
+                                body(offset, search.best)
                             }
-                            search.scan(unindexed)
-                            body(offset, search.best)
+                            first = end
                         }
-                        first = end
                     }
                 }
-              }
             }
         }
     }
