@@ -68,6 +68,24 @@ import Testing
             ])
     }
 
+    @Test func steppingARunningClockSaysWhichCommandPausesIt() throws {
+        let refusal = RPCError.invalidState(
+            "the simulation is running; pause it (sim.pause) before stepping", ["state": "running"])
+        let server = try rulesServer([:], errors: ["sim.step": refusal])
+        let run = SimRun(["--socket", server.socketPath, "sim", "step"])
+        #expect(run.status != .success)
+        #expect(run.standardError == "socctl: the simulation is running; pause it first with 'socctl sim pause'\n")
+        _ = server.finish()
+    }
+
+    @Test func otherStepErrorsAreShownAsSent() throws {
+        let server = try rulesServer(
+            [:], errors: ["sim.step": .invalidState("the scenario is over", ["state": "lost"])])
+        let run = SimRun(["--socket", server.socketPath, "sim", "step"])
+        #expect(run.standardError == "socctl: the scenario is over\n")
+        _ = server.finish()
+    }
+
     @Test func aSpeedIsANumberInRangeOrPaused() {
         let run = SimRun(["--socket", "/nonexistent", "sim", "speed", "fast"])
         #expect(run.status == .usage)

@@ -39,9 +39,25 @@ enum SimCommand {
         arguments: [.optional("N", help: "How many ticks (1-\(SimStepRequest.maximumTicks)).")]
     ) { parsed, context in
         let ticks = try parsed.int(argument: "N", range: 1...SimStepRequest.maximumTicks)
-        return try run(SimStepRequest.self, .init(ticks: ticks), parsed, context) { status in
-            SimStatusText.headline(status) + "; site " + SimStatusText.site(status, style: context.style) + "\n"
+        do {
+            return try run(SimStepRequest.self, .init(ticks: ticks), parsed, context) { status in
+                SimStatusText.headline(status) + "; site " + SimStatusText.site(status, style: context.style) + "\n"
+            }
+        } catch var error as ClientError where error.rpcError.map(isRunningClock) == true {
+            // The daemon's message names the API method; a socctl user wants the command.
+            error.reason = .errorReply(
+                RPCError(
+                    code: RPCErrorCode.invalidState,
+                    message: "the simulation is running; pause it first with 'socctl sim pause'",
+                    data: error.rpcError?.data))
+            throw error
         }
+    }
+
+    /// Whether `error` is the daemon's refusal to step a running clock.
+    private static func isRunningClock(_ error: RPCError) -> Bool {
+        guard error.code == RPCErrorCode.invalidState, case .object(let data) = error.data else { return false }
+        return data["state"] == .string("running")
     }
 
     static let speed = CommandSpec(
