@@ -21,15 +21,14 @@ struct BruteForceLoginDetection: Sendable {
     private var keys: BoundedKeyTable<IPv4Address, RateTrigger>
 
     init(thresholds: DetectionThresholds) {
-        keys = BoundedKeyTable(capacity: Int(thresholds.integer("trackedSources")))
+        keys = BoundedKeyTable(sizedBy: "trackedSources", in: thresholds)
         apply(thresholds)
     }
 
     mutating func apply(_ thresholds: DetectionThresholds) {
         windowTicks = thresholds.integer("windowTicks")
         minimumFailures = Int(thresholds.integer("minimumFailures"))
-        let capacity = Int(thresholds.integer("trackedSources"))
-        if capacity != keys.capacity { keys = BoundedKeyTable(capacity: capacity) }
+        keys.resize(toThreshold: "trackedSources", in: thresholds)
     }
 
     mutating func observe(

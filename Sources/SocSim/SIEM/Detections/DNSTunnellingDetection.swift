@@ -26,7 +26,7 @@ struct DNSTunnellingDetection: Sendable {
     private var keys: BoundedKeyTable<IPv4Address, RateTrigger>
 
     init(thresholds: DetectionThresholds) {
-        keys = BoundedKeyTable(capacity: Int(thresholds.integer("trackedSources")))
+        keys = BoundedKeyTable(sizedBy: "trackedSources", in: thresholds)
         apply(thresholds)
     }
 
@@ -35,8 +35,7 @@ struct DNSTunnellingDetection: Sendable {
         minimumQueries = Int(thresholds.integer("minimumQueries"))
         minimumSubdomainLength = Int(thresholds.integer("minimumSubdomainLength"))
         minimumEntropyBits = thresholds.decimal("minimumEntropyBits")
-        let capacity = Int(thresholds.integer("trackedSources"))
-        if capacity != keys.capacity { keys = BoundedKeyTable(capacity: capacity) }
+        keys.resize(toThreshold: "trackedSources", in: thresholds)
     }
 
     /// The labels left of the last two, without their dots: `a1b2.c3.tunnel.example` → `a1b2c3`.

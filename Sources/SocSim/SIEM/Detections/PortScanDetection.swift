@@ -27,15 +27,14 @@ struct PortScanDetection: Sendable {
     private var keys: BoundedKeyTable<IPv4Address, State>
 
     init(thresholds: DetectionThresholds) {
-        keys = BoundedKeyTable(capacity: Int(thresholds.integer("trackedSources")))
+        keys = BoundedKeyTable(sizedBy: "trackedSources", in: thresholds)
         apply(thresholds)
     }
 
     mutating func apply(_ thresholds: DetectionThresholds) {
         windowTicks = thresholds.integer("windowTicks")
         minimumDistinctPorts = Int(thresholds.integer("minimumDistinctPorts"))
-        let capacity = Int(thresholds.integer("trackedSources"))
-        if capacity != keys.capacity { keys = BoundedKeyTable(capacity: capacity) }
+        keys.resize(toThreshold: "trackedSources", in: thresholds)
     }
 
     mutating func observe(_ event: SecurityEvent, activity: inout ActivityLog, hits: inout [DetectionHit]) {

@@ -28,15 +28,14 @@ struct RequestFloodDetection: Sendable {
     private var keys: BoundedKeyTable<Key, RateTrigger>
 
     init(thresholds: DetectionThresholds) {
-        keys = BoundedKeyTable(capacity: Int(thresholds.integer("trackedSources")))
+        keys = BoundedKeyTable(sizedBy: "trackedSources", in: thresholds)
         apply(thresholds)
     }
 
     mutating func apply(_ thresholds: DetectionThresholds) {
         windowTicks = thresholds.integer("windowTicks")
         minimumRequests = Int(thresholds.integer("minimumRequests"))
-        let capacity = Int(thresholds.integer("trackedSources"))
-        if capacity != keys.capacity { keys = BoundedKeyTable(capacity: capacity) }
+        keys.resize(toThreshold: "trackedSources", in: thresholds)
     }
 
     mutating func observe(_ event: SecurityEvent, activity: inout ActivityLog, hits: inout [DetectionHit]) {

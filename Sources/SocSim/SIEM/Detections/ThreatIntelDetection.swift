@@ -31,15 +31,14 @@ struct ThreatIntelDetection: Sendable {
     private var throttle: BoundedKeyTable<Key, Int64>
 
     init(thresholds: DetectionThresholds) {
-        throttle = BoundedKeyTable(capacity: Int(thresholds.integer("trackedPairs")))
+        throttle = BoundedKeyTable(sizedBy: "trackedPairs", in: thresholds)
         apply(thresholds)
     }
 
     mutating func apply(_ thresholds: DetectionThresholds) {
         minimumConfidence = Int(thresholds.integer("minimumConfidence"))
         realertTicks = thresholds.integer("realertTicks")
-        let capacity = Int(thresholds.integer("trackedPairs"))
-        if capacity != throttle.capacity { throttle = BoundedKeyTable(capacity: capacity) }
+        throttle.resize(toThreshold: "trackedPairs", in: thresholds)
     }
 
     static func severity(confidence: Int) -> Severity {

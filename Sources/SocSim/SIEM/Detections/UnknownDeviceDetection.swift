@@ -17,14 +17,13 @@ struct UnknownDeviceDetection: Sendable {
 
     init(thresholds: DetectionThresholds, inventory: DeviceInventory) {
         self.inventory = inventory
-        keys = BoundedKeyTable(capacity: Int(thresholds.integer("trackedDevices")))
+        keys = BoundedKeyTable(sizedBy: "trackedDevices", in: thresholds)
         apply(thresholds)
     }
 
     mutating func apply(_ thresholds: DetectionThresholds) {
         realertTicks = thresholds.integer("realertTicks")
-        let capacity = Int(thresholds.integer("trackedDevices"))
-        if capacity != keys.capacity { keys = BoundedKeyTable(capacity: capacity) }
+        keys.resize(toThreshold: "trackedDevices", in: thresholds)
     }
 
     mutating func observe(
