@@ -3,9 +3,9 @@
 ///
 /// One packet probes only two or three keys, so overlapping its own probes (as `firstMatch`
 /// does) leaves each decision still waiting out about one cold miss. Here the packets go in
-/// windows: first every key of every packet of the window is worked out, then the buckets of
-/// all of them are loaded in one tight loop (so dozens of loads are in flight at once), and
-/// only then is each packet resolved, from buckets by now cached.
+/// windows: first every key of every packet of the window is worked out, then the tags and
+/// buckets of all of them are loaded in tight loops (so dozens of loads are in flight at once),
+/// and only then is each packet resolved, from lines by now cached.
 extension RuleIndex {
     /// Packets per window unless told otherwise; 16 measured best at 100,000 and 1,000,000
     /// rules (docs/BENCHMARKS.md), 4 and 8 a little worse.
@@ -56,9 +56,12 @@ extension RuleIndex {
                                     ends[offset - first] = -1
                                     continue
                                 }
-                                total &+= writeProbes(
-                                    packet, sourceLengths: sourceLengths, destinationLengths: destinationLengths,
-                                    into: probes + total)
+                                forEachKey(
+                                    packet, sourceLengths: sourceLengths, destinationLengths: destinationLengths
+                                ) {
+                                    probes[total] = table.locate($0)
+                                    total &+= 1
+                                }
                                 ends[offset - first] = total
                             }
                             // 3. Load the tags and buckets of every probe, their misses overlapped.
