@@ -28,6 +28,15 @@ import Testing
         #expect(server.finish() == [RuleReplies.request("logs.tail", #"{"limit":5,"source":"firewall"}"#)])
     }
 
+    @Test func anEmptyTailSaysSoOnStandardError() throws {
+        let server = try rulesServer(["logs.tail": ["source": "dns", "nextSinceTick": 0, "records": []]])
+        let run = SimRun(["--socket", server.socketPath, "logs", "tail", "--source", "dns"])
+        #expect(run.status == .success)
+        #expect(run.standardOutput == "")
+        #expect(run.standardError == "socctl: no dns records yet\n")
+        _ = server.finish()
+    }
+
     @Test func ecsPrintsEachRecordsFieldsAsOneLineOfJSON() throws {
         let server = try rulesServer(["logs.tail": Self.tail])
         let run = SimRun(["--socket", server.socketPath, "logs", "tail", "--source", "firewall", "--ecs"])

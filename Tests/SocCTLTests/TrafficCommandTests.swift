@@ -45,6 +45,21 @@ import Testing
             ])
     }
 
+    @Test func nothingToShowIsSaidOnStandardErrorOnly() throws {
+        let server = try rulesServer(connections: 2, ["traffic.recent": ["packets": [], "retained": 0]])
+        let none = SimRun(["--socket", server.socketPath, "traffic"])
+        #expect(none.standardOutput == "")
+        #expect(none.standardError == "socctl: no packets yet; is the simulation running? (socctl sim status)\n")
+        let json = SimRun(["--socket", server.socketPath, "traffic", "--json"])
+        #expect(json.standardError == "")
+        _ = server.finish()
+        let filtered = try rulesServer(["traffic.recent": ["packets": [], "retained": 3132]])
+        let run = SimRun(["--socket", filtered.socketPath, "traffic", "--malicious"])
+        #expect(run.standardOutput == "")
+        #expect(run.standardError == "socctl: none of the 3,132 packets kept match\n")
+        _ = filtered.finish()
+    }
+
     @Test func aLimitOutOfRangeIsAUsageError() {
         let run = SimRun(["--socket", "/nonexistent", "traffic", "--limit", "0"])
         #expect(run.status == .usage)

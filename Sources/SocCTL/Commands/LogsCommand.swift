@@ -64,6 +64,10 @@ enum LogsCommand {
                 session.printCompact(reply.json)
             } else {
                 for record in reply.result.records { printer.print(record) }
+                if reply.result.records.isEmpty {
+                    // On standard error, so that standard output stays empty for scripts.
+                    context.standardError.writeLine("socctl: no \(source.rawValue) records yet")
+                }
             }
             return .success
         }

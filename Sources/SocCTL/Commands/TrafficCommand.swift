@@ -44,10 +44,18 @@ enum TrafficCommand {
                 for packet in reply.result.packets {
                     context.standardOutput.writeLine(TrafficLine.format(packet, glyphs: glyphs, style: context.style))
                 }
+                if reply.result.packets.isEmpty { context.standardError.writeLine(emptyNote(reply.result)) }
             }
             return .success
         }
         let follower = TrafficFollower(session: session, params: params, glyphs: glyphs)
         return try follower.run()
+    }
+
+    /// Why nothing was printed, on standard error so that standard output stays empty for scripts.
+    static func emptyNote(_ result: TrafficRecentRequest.Result) -> String {
+        result.retained == 0
+            ? "socctl: no packets yet; is the simulation running? (socctl sim status)"
+            : "socctl: none of the \(HumanFormat.grouped(result.retained)) packets kept match"
     }
 }
