@@ -1,9 +1,10 @@
 /// One named group of measurements that `socd-bench NAME` runs on its own.
 struct BenchmarkSuite {
     enum Body {
-        /// Measures and returns a table of figures beside baselines; the scoreboard prints it.
+        /// Measures and returns a table of figures beside baselines, with their targets; the
+        /// scoreboard prints it (a suite may print its details first, as the matcher and SIEM do).
         case table((BenchmarkPaths) throws -> FigureTable)
-        /// Prints its own report (the component benchmarks: codec, store, matcher, simulation).
+        /// Prints its own report and checks no target (the codec and store suites).
         case printing(() -> Void)
     }
 
