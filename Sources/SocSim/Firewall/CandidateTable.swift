@@ -62,6 +62,7 @@ struct CandidateTable: Sendable {
     /// when the key is absent (most lookups: they read no bucket of the table).
     @inline(__always)
     func load(_ probes: UnsafeMutableBufferPointer<Probe>) {
+        // Between the two loops `found` holds the home bucket's tag word.
         for index in probes.indices { probes[index].found = storage.tagWord(at: probes[index].position) }
         for index in probes.indices {
             let position = firstAgreeingTag(
