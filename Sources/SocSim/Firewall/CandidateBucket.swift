@@ -48,9 +48,9 @@ struct CandidateBucket: Sendable {
         self.slot = slot
     }
 
-    /// `CompiledRule.matches` on the inline copy, without a branch: every field is tested and
-    /// the results combined bitwise, since a decision tests several buckets whose outcomes the
-    /// branch predictor cannot guess (see `FirstMatchSearch`).
+    /// `CompiledRule.matches` on the inline copy. The address, port and expiry tests are all
+    /// made and combined bitwise, with no branch between them, since whether a probed rule
+    /// matches is what the branch predictor cannot guess.
     @inline(__always)
     func matches(_ packet: FiveTuple, protocolBit: UInt8, now: Int64) -> Bool {
         let protocolMatches = protocols & protocolBit

@@ -1,9 +1,10 @@
 /// One decision's running best across candidate lists: each list is in evaluation order, so a
 /// list's scan stops at its first match or at the first rule later than the best so far.
 ///
-/// The best is kept field by field and replaced by selects rather than branches: whether a
-/// probed rule matches is a coin toss the branch predictor loses, and at 100,000 rules and more,
-/// where a decision probes several keys, those mispredictions cost more than the probes.
+/// A table bucket is tested whole and the best kept or replaced field by field with selects,
+/// so that a probe of an absent key (the table's sentinel bucket, which matches nothing) goes
+/// through the same steps as any other and needs no branch of its own. A version that branched
+/// on each test measured the same (docs/BENCHMARKS.md, "Tag bytes beside the buckets").
 struct FirstMatchSearch {
     let packet: FiveTuple
     let now: Int64
