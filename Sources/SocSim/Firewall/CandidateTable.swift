@@ -64,21 +64,23 @@ struct CandidateTable: Sendable {
     func load(_ probes: UnsafeMutableBufferPointer<Probe>) {
         // Between the two loops `found` holds the home bucket's tag word.
         for index in probes.indices { probes[index].found = storage.tagWord(at: probes[index].position) }
-        for index in probes.indices {
-            let position = firstAgreeingTag(
-                probes[index].tag, from: probes[index].position, tags: probes[index].found)
-            probes[index].position = position
-            probes[index].found = storage.buckets[position].key
-        }
+        for index in probes.indices { finishLoading(&probes[index], homeTags: probes[index].found) }
     }
 
     /// `locate` and `load` for one key.
     @inline(__always)
     func startProbe(_ key: UInt64) -> Probe {
         var probe = locate(key)
-        probe.position = firstAgreeingTag(probe.tag, from: probe.position, tags: storage.tagWord(at: probe.position))
-        probe.found = storage.buckets[probe.position].key
+        finishLoading(&probe, homeTags: storage.tagWord(at: probe.position))
         return probe
+    }
+
+    /// Moves a located `probe` to the first bucket from its home whose tag agrees (or to the
+    /// sentinel) and loads that bucket's key; `homeTags` are the tags from its home bucket on.
+    @inline(__always)
+    private func finishLoading(_ probe: inout Probe, homeTags: UInt64) {
+        probe.position = firstAgreeingTag(probe.tag, from: probe.position, tags: homeTags)
+        probe.found = storage.buckets[probe.position].key
     }
 
     /// The bucket a loaded `probe`'s key is in, or the sentinel (`matches` nothing) when the
