@@ -21,19 +21,7 @@ import Testing
 
     @Test func damagedDatabaseIsRefusedAndLeftUntouched() throws {
         let directory = try TemporaryDirectory()
-        let path = directory.file("socd.db")
-        let store = try Store.open(stateDirectory: directory.path)
-        try store.write { db in
-            for index in 0..<2_000 {
-                try AuditTrail.append(Fixtures.auditRecord("m\(index)", at: Int64(index)), in: db)
-            }
-        }
-        store.close()
-        // Overwrite the middle of the file (b-tree pages of the audit table and its indexes).
-        var bytes = try TemporaryDirectory.bytes(of: path)
-        #expect(bytes.count > 16 * 4096)
-        for offset in (4 * 4096)..<(12 * 4096) { bytes[offset] = UInt8(truncatingIfNeeded: offset &* 31) }
-        try TemporaryDirectory.write(bytes, to: path)
+        let (path, bytes) = try damagedDatabase(in: directory)
 
         let error = try #require(throws: DatabaseError.self) { try Store.open(stateDirectory: directory.path) }
         #expect(error.resultCode == SQLITE_CORRUPT)
@@ -86,17 +74,7 @@ import Testing
 
     @Test func damageFoundInTheBackgroundIsReportedAndNothingIsWritten() throws {
         let directory = try TemporaryDirectory()
-        let path = directory.file("socd.db")
-        let store = try Store.open(stateDirectory: directory.path)
-        try store.write { db in
-            for index in 0..<2_000 {
-                try AuditTrail.append(Fixtures.auditRecord("m\(index)", at: Int64(index)), in: db)
-            }
-        }
-        store.close()
-        var bytes = try TemporaryDirectory.bytes(of: path)
-        for offset in (4 * 4096)..<(12 * 4096) { bytes[offset] = UInt8(truncatingIfNeeded: offset &* 31) }
-        try TemporaryDirectory.write(bytes, to: path)
+        let (path, bytes) = try damagedDatabase(in: directory)
 
         let damaged = try Store.open(stateDirectory: directory.path, options: Self.backgroundOptions)
         let error = try #require(throws: DatabaseError.self) { try damaged.waitUntilVerified() }
@@ -118,4 +96,22 @@ import Testing
         try store.waitUntilVerified()
         try store.write { db in try AuditTrail.append(Fixtures.auditRecord("first", at: 1), in: db) }
     }
+}
+
+/// A store with 2,000 audit entries whose middle (b-tree pages of the audit table and its
+/// indexes) is then overwritten: its path and the damaged bytes, which must stay as they are.
+private func damagedDatabase(in directory: TemporaryDirectory) throws -> (path: String, bytes: [UInt8]) {
+    let path = directory.file("socd.db")
+    let store = try Store.open(stateDirectory: directory.path)
+    try store.write { db in
+        for index in 0..<2_000 {
+            try AuditTrail.append(Fixtures.auditRecord("m\(index)", at: Int64(index)), in: db)
+        }
+    }
+    store.close()
+    var bytes = try TemporaryDirectory.bytes(of: path)
+    #expect(bytes.count > 16 * 4096)
+    for offset in (4 * 4096)..<(12 * 4096) { bytes[offset] = UInt8(truncatingIfNeeded: offset &* 31) }
+    try TemporaryDirectory.write(bytes, to: path)
+    return (path, bytes)
 }
