@@ -49,6 +49,10 @@ package struct FirewallRuleset: Sendable {
     /// decision tests them all, so operators should keep this small.
     package var unindexedRuleCount: Int { index.unindexedCount }
 
+    /// Bytes of the candidate table's buckets, which a decision reads at random: what decides
+    /// whether a large rule set's decisions find their lines in cache (for benchmarks).
+    package var candidateTableBytes: Int { index.table.bucketBytes }
+
     // MARK: Deciding packets
 
     /// Decides `packet` and counts a hit on the rule that decided it.
