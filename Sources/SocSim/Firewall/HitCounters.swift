@@ -1,5 +1,3 @@
-import CSocPrefetch
-
 /// The rules' hit counters by slot, kept apart from their `CompiledRule`s: counting a decision's
 /// hit then touches 8 bytes of a dense array (800 KB with 100,000 rules, mostly cached) instead
 /// of the rule's cold 64-byte record, which the decision itself no longer reads (see
@@ -23,12 +21,6 @@ struct HitCounters: Sendable {
     }
 
     func hits(_ slot: UInt32) -> UInt64 { counters[Int(slot)] & ~Self.unreported }
-
-    /// Starts loading `slot`'s counter, to be counted a little later (a hint: nothing waits).
-    @inline(__always)
-    func prefetch(_ slot: UInt32) {
-        counters.withUnsafeBufferPointer { CSocPrefetch_write($0.baseAddress! + Int(slot)) }
-    }
 
     /// Counts one hit on `slot`.
     @inline(__always)
