@@ -25,13 +25,15 @@ let package = Package(
             name: "CSystemd", pkgConfig: "libsystemd",
             providers: [.apt(["libsystemd-dev"])]),
         .target(name: "CSocShims"),
+        // The matcher's cache-prefetch hint (header only).
+        .target(name: "CSocPrefetch"),
 
         // The wire: JSON values, the codec, JSON-RPC 2.0 envelopes, framing, dispatch.
         .target(name: "JSONRPC", swiftSettings: strict, linkerSettings: [.linkedLibrary("m")]),
         // The socd API as types, shared by the daemon and every client.
         .target(name: "SocProtocol", dependencies: ["JSONRPC"], swiftSettings: strict),
-        // The simulated world: pure Swift, no I/O.
-        .target(name: "SocSim", swiftSettings: strict),
+        // The simulated world: no I/O (its one C import is the matcher's prefetch hint).
+        .target(name: "SocSim", dependencies: ["CSocPrefetch"], swiftSettings: strict),
         // SQLite persistence.
         .target(name: "SocStore", dependencies: ["CSQLite", "SocSim"], swiftSettings: strict),
         // Sockets, descriptors, epoll, signals, peer credentials.

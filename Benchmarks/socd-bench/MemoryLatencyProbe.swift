@@ -1,19 +1,17 @@
 import Glibc
 
-/// What a cold cache line costs on this machine: the floor under a matcher decision once the
-/// rule set's candidate table no longer fits in cache. Random 64-byte lines of a region the size
-/// of that table, allocated the way the table is (2 MiB aligned, transparent huge pages advised),
-/// are read two ways:
+/// What a cold cache line costs on this machine, once the rule set's candidate table no longer
+/// fits in cache. Random 64-byte lines of a region the size of that table, allocated the way the
+/// table is (2 MiB aligned, transparent huge pages advised), are read two ways:
 ///
 /// - one after another, each address taken from the line before (a pointer chase through a
-///   random cycle): what a decision pays for a probe it cannot start before the last one ends;
+///   random cycle): the latency of one miss that nothing overlaps;
 /// - independently, from a precomputed list, so that the processor keeps as many in flight as it
-///   can: what the batched matcher pays per line at best, since it issues a window's loads
-///   together.
+///   can: what a line costs at full overlap, the best a batched search can pay.
 ///
 /// At 10 rules everything a decision reads is cached; at 100,000 a packet from a banned address
-/// must read that address's bucket from the table, so the 10-rule cost plus one independent line
-/// is a floor no index layout gets under.
+/// must read that address's bucket from the table, so the batched 10-rule cost plus one
+/// independent line is a bound no index layout gets under.
 struct MemoryLatencyProbe {
     static let lineBytes = 64
 

@@ -24,11 +24,14 @@ import Testing
         for key in absent where model[key] == nil {
             #expect(table.bucket(forKey: key) == nil, "seed \(seed): absent key \(key) found")
         }
-        // The batched lookup (`locate`, `load`, `finishProbe`) agrees with the single one.
+        // The pipelined lookup (`locate`, `narrow`, `finishNarrowedProbe`) agrees with the single one.
         var probes = (model.keys.prefix(500) + absent.prefix(500)).map(table.locate)
-        probes.withUnsafeMutableBufferPointer { table.load($0) }
+        for index in probes.indices {
+            table.prefetchTags(of: probes[index])
+            table.narrow(&probes[index])
+        }
         for probe in probes {
-            let bucket = table.finishProbe(probe)
+            let bucket = table.finishNarrowedProbe(probe)
             if let slot = model[probe.key] {
                 #expect(bucket.pointee.key == probe.key && bucket.pointee.slot == slot, "seed \(seed)")
             } else {

@@ -1,3 +1,5 @@
+import CSocPrefetch
+
 /// An open-addressing hash table from a 64-bit index key to the rules filed under it: linear
 /// probing, multiplicative hashing, deletion by backward shift (no tombstones, so lookups stay
 /// short however many rules come and go).
@@ -42,9 +44,9 @@ struct CandidateTable: Sendable {
     }
 
     /// A lookup of `key`: where it stands (`position`: its home bucket after `locate`, then,
-    /// after `load`, the first bucket whose tag agrees, or `capacity`, the sentinel, when a
-    /// vacant tag came first and the key is absent) and, after `load`, the key held there
-    /// (`found`).
+    /// after `narrow` or `startProbe`, the first bucket whose tag agrees, or `capacity`, the
+    /// sentinel, when a vacant tag came first and the key is absent) and, once read, the key held
+    /// there (`found`).
     struct Probe {
         var key: UInt64
         var tag: UInt8
@@ -58,19 +60,34 @@ struct CandidateTable: Sendable {
         Probe(key: key, tag: tag(of: key), position: home(of: key), found: Self.vacant)
     }
 
-    /// Begins every lookup of `probes` (from `locate`), in two loops so that the cache misses of
-    /// all of them overlap: the first reads each home bucket's eight tags and nothing else, so
-    /// no branch waits on a load and every load is in flight at once; the second, with those
-    /// tags cached, finds the first agreeing tag and loads that bucket's key, or the sentinel's
-    /// when the key is absent (most lookups: they read no bucket of the table).
+    /// Starts loading the tags a located `probe` will read (a hint: nothing waits for it).
     @inline(__always)
-    func load(_ probes: UnsafeMutableBufferPointer<Probe>) {
-        // Between the two loops `found` holds the home bucket's tag word.
-        for index in probes.indices { probes[index].found = storage.tagWord(at: probes[index].position) }
-        for index in probes.indices { finishLoading(&probes[index], homeTags: probes[index].found) }
+    func prefetchTags(of probe: Probe) {
+        CSocPrefetch_read(storage.tags + probe.position)
     }
 
-    /// `locate` and `load` for one key.
+    /// Moves a located `probe` to the first bucket from its home whose tag agrees, or to the
+    /// sentinel when a vacant tag comes first, and starts loading that bucket (a hint). Reads the
+    /// home tags, which `prefetchTags` should have asked for a while before; no bucket.
+    ///
+    /// The sentinel is asked for too (it is always cached): a branch on whether the key is
+    /// present is one the processor could not predict.
+    @inline(__always)
+    func narrow(_ probe: inout Probe) {
+        probe.position = firstAgreeingTag(probe.tag, from: probe.position, tags: storage.tagWord(at: probe.position))
+        CSocPrefetch_read(storage.buckets + probe.position)
+    }
+
+    /// `finishProbe` for a probe `narrow` has moved: reads the key in its bucket, which `narrow`
+    /// should have asked for a while before.
+    @inline(__always)
+    func finishNarrowedProbe(_ probe: Probe) -> UnsafePointer<CandidateBucket> {
+        var loaded = probe
+        loaded.found = storage.buckets[probe.position].key
+        return finishProbe(loaded)
+    }
+
+    /// `locate`, then the tags and the bucket's key read at once, for one key.
     @inline(__always)
     func startProbe(_ key: UInt64) -> Probe {
         var probe = locate(key)

@@ -3,12 +3,12 @@ extension FirewallRuleset {
     /// `decisions`, counting a hit on each deciding rule: exactly what calling
     /// `decide(_:now:)` on each packet in turn gives, decisions and hit counts alike, but
     /// faster on a large rule set, where a decision mostly waits for cold cache lines: the packets
-    /// go in windows whose bucket loads are all issued before any packet is resolved (see
-    /// `RuleIndex.forEachFirstMatch`), so the misses of several packets overlap instead of
-    /// queueing. Slightly slower than one at a time on a small, cached rule set.
+    /// go in windows through a pipeline that asks for each window's lines while the window before
+    /// it is decided (see `RuleIndex.forEachFirstMatch`), so the misses of many packets overlap
+    /// instead of queueing. Slightly slower than one at a time on a small, cached rule set.
     ///
     /// - Parameter now: milliseconds since the epoch, for every packet of the batch.
-    /// - Parameter window: packets whose cache misses overlap, 1...64.
+    /// - Parameter window: packets per window of the pipeline, 1...64.
     package mutating func decide(
         _ packets: some Collection<FiveTuple>, now: Int64, into decisions: inout [FirewallDecision],
         window: Int = RuleIndex.defaultPipelineWindow

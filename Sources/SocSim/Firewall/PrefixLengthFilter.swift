@@ -1,3 +1,5 @@
+import CSocPrefetch
+
 /// For one address side of the index: which prefix lengths have at least one indexed network
 /// overlapping each /16 block of the address space. A decision reads one 32-bit mask and probes
 /// only those lengths, so it neither pays for the 31 lengths no rule near the packet uses nor
@@ -16,6 +18,15 @@ struct PrefixLengthFilter: Sendable {
     @inline(__always)
     func lengths(covering address: UInt32) -> UInt32 {
         lengthsByBlock.isEmpty ? 0 : lengthsByBlock[Int(address >> 16)]
+    }
+
+    /// Starts loading the mask `lengths(covering: address)` will read (a hint: nothing waits).
+    @inline(__always)
+    func prefetch(covering address: UInt32) {
+        lengthsByBlock.withUnsafeBufferPointer { blocks in
+            guard let base = blocks.baseAddress else { return }
+            CSocPrefetch_read(base + Int(address >> 16))
+        }
     }
 
     /// Records that the index now holds `network` (masked) of `length` (1...32).
