@@ -149,7 +149,29 @@ import Testing
         #expect(run.status == .usage)
         #expect(run.standardError.hasPrefix("socctl: invalid value 'http' for DPORT: expected an integer\n"))
         let missing = RulesRun(["--socket", "/nonexistent", "rules", "check", "1.2.3.4"])
-        #expect(missing.standardError.hasPrefix("socctl: missing argument DST\n"))
+        #expect(missing.status == .usage)
+        #expect(missing.standardError.hasPrefix("socctl: missing the destination address: give DST or --dst\n"))
+    }
+
+    @Test func checkTakesTheAddressesAndPortAsOptionsToo() throws {
+        let result: JSONValue = ["verdict": "ACCEPT", "decidedBy": "default policy"]
+        let server = try rulesServer(["rules.check": result])
+        let run = RulesRun([
+            "--socket", server.socketPath, "rules", "check", "--src", "198.51.100.7", "--dst", "10.0.0.10", "--dport",
+            "443",
+        ])
+        #expect(run.status == .success)
+        #expect(
+            server.finish() == [
+                RuleReplies.request("rules.check", #"{"dport":443,"dst":"10.0.0.10","src":"198.51.100.7"}"#)
+            ])
+        let twice = RulesRun([
+            "--socket", "/nonexistent", "rules", "check", "198.51.100.7", "10.0.0.10", "80", "--dport", "443",
+        ])
+        #expect(twice.status == .usage)
+        #expect(twice.standardError.hasPrefix("socctl: DPORT was given both as an argument and as '--dport'\n"))
+        let bothSources = RulesRun(["--socket", "/nonexistent", "rules", "check", "1.2.3.4", "--src", "1.2.3.5"])
+        #expect(bothSources.standardError.hasPrefix("socctl: SRC was given both as an argument and as '--src'\n"))
     }
 
     @Test func policyShowsAndSets() throws {
