@@ -72,6 +72,16 @@ extension ParsedCommand {
         return try Self.integer(text, range: range, subject: name, path: path)
     }
 
+    /// A field a command takes either as the argument `FIELD` or as the option `--field`
+    /// (`rules add`'s room form and option form): whichever was given, and a usage error when
+    /// both were.
+    package func either<Value>(argument: Value?, option: Value?, field: String) throws(UsageError) -> Value? {
+        if argument != nil, option != nil {
+            throw usageError("\(field.uppercased()) was given both as an argument and as '--\(field)'")
+        }
+        return argument ?? option
+    }
+
     private static func integer(
         _ text: String, range: ClosedRange<Int>?, subject: String, path: [String]
     ) throws(UsageError) -> Int {

@@ -51,12 +51,8 @@ enum RulesAddCommand {
     static func rule(_ parsed: ParsedCommand) throws(UsageError) -> RuleInput {
         var fields: [String: String] = [:]
         for field in RulesOptions.tableFields {
-            let argument = parsed.argument(field.uppercased())
-            let option = parsed.string(field)
-            if argument != nil, option != nil {
-                throw parsed.usageError("\(field.uppercased()) was given both as an argument and as '--\(field)'")
-            }
-            fields[field] = argument ?? option
+            fields[field] = try parsed.either(
+                argument: parsed.argument(field.uppercased()), option: parsed.string(field), field: field)
         }
         guard let action = fields["action"] else {
             throw parsed.usageError(

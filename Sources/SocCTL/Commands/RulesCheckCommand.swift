@@ -49,25 +49,18 @@ enum RulesCheckCommand {
     /// their argument or their option.
     static func packet(_ parsed: ParsedCommand) throws(UsageError) -> CheckRuleRequest.Params {
         func address(_ field: String, _ role: String) throws(UsageError) -> String {
-            let argument = parsed.argument(field.uppercased())
-            let option = parsed.string(field)
-            if argument != nil, option != nil {
-                throw parsed.usageError("\(field.uppercased()) was given both as an argument and as '--\(field)'")
-            }
-            guard let value = argument ?? option else {
+            let value = try parsed.either(
+                argument: parsed.argument(field.uppercased()), option: parsed.string(field), field: field)
+            guard let value else {
                 throw parsed.usageError("missing the \(role) address: give \(field.uppercased()) or --\(field)")
             }
             return value
         }
-        let source = try address("src", "source")
-        let destination = try address("dst", "destination")
-        let portArgument = try parsed.int(argument: "DPORT")
-        let portOption = try parsed.int("dport")
-        if portArgument != nil, portOption != nil {
-            throw parsed.usageError("DPORT was given both as an argument and as '--dport'")
-        }
         return CheckRuleRequest.Params(
-            src: source, dst: destination, sport: try parsed.int("sport"), dport: portArgument ?? portOption,
+            src: try address("src", "source"), dst: try address("dst", "destination"),
+            sport: try parsed.int("sport"),
+            dport: try parsed.either(
+                argument: parsed.int(argument: "DPORT"), option: parsed.int("dport"), field: "dport"),
             proto: parsed.string("proto"))
     }
 
